@@ -1,5 +1,5 @@
 # Sourced by ./linden and ./run-tests: finds a JDK 21 or newer.
-# Order: $JAVA_HOME, then the newest under /usr/lib/jvm, then java on the PATH.
+# Order: $JAVA_HOME, then the newest under /usr/lib/jvm (LINDEN_JVM_DIR), then javac on the PATH.
 
 linden_java_major() { # $1 = JDK home; prints the major version or nothing
   local home=$1 v=""
@@ -17,7 +17,7 @@ linden_java_major() { # $1 = JDK home; prints the major version or nothing
 linden_find_jdk() { # prints a JDK home (with javac) of version 21+, or fails with a message
   local candidates=() c v
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  for c in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -rV); do candidates+=("$c"); done
+  for c in $(ls -d "${LINDEN_JVM_DIR:-/usr/lib/jvm}"/*/ 2>/dev/null | sed 's:/$::' | sort -rV); do candidates+=("$c"); done
   if command -v javac >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
   fi
