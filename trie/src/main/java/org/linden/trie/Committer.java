@@ -1,0 +1,45 @@
+package org.linden.trie;
+
+import org.linden.types.Bytes;
+
+/**
+ * Writes the not-yet-persisted part of a trie to its store. A persisted node's whole
+ * subtree is persisted too (nodes are immutable and children are committed before their
+ * parent is marked), so the walk stops at the first persisted node on every path.
+ */
+final class Committer {
+  private final NodeStore store;
+
+  Committer(NodeStore store) {
+    this.store = store;
+  }
+
+  void commitRoot(Node root) {
+    commit(root, Nibbles.EMPTY);
+    // The root is stored even when short enough to be embedded, and even when it was
+    // persisted only as part of a former parent: load() looks it up by hash.
+    store.put(Bytes.EMPTY, root.hash(), root.encoded());
+  }
+
+  private void commit(Node node, byte[] path) {
+    if (node == null || node.persisted) {
+      return;
+    }
+    switch (node) {
+      case LeafNode leaf -> { }
+      case ExtensionNode ext -> commit(ext.child, Nibbles.concat(path, ext.path));
+      case BranchNode branch -> {
+        for (int i = 0; i < 16; i++) {
+          if (branch.children[i] != null) {
+            commit(branch.children[i], Nibbles.append(path, path.length, i));
+          }
+        }
+      }
+      case HashNode h -> { }
+    }
+    if (!node.isInline()) {
+      store.put(Bytes.wrap(path), node.hash(), node.encoded());
+    }
+    node.persisted = true;
+  }
+}
