@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 public final class Conformance {
   /** Every runner; the first that recognises a file runs it. */
   public static final List<FixtureRunner> RUNNERS = List.of(
-      new RlpTestRunner());
+      new RlpTestRunner(),
+      new TrieTestRunner());
 
   static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
