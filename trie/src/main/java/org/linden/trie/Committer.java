@@ -15,10 +15,13 @@ final class Committer {
   }
 
   void commitRoot(Node root) {
+    boolean written = !root.persisted && !root.isInline();
     commit(root, Nibbles.EMPTY);
-    // The root is stored even when short enough to be embedded, and even when it was
-    // persisted only as part of a former parent: load() looks it up by hash.
-    store.put(Bytes.EMPTY, root.hash(), root.encoded());
+    if (!written) {
+      // load() looks the root up by hash, so it is stored even when short enough to be
+      // embedded; an unchanged root is written again, which costs one idempotent put.
+      store.put(Bytes.EMPTY, root.hash(), root.encoded());
+    }
   }
 
   private void commit(Node node, byte[] path) {

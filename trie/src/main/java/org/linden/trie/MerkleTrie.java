@@ -35,13 +35,8 @@ public final class MerkleTrie implements Iterable<TrieEntry> {
 
   /** An empty trie that commits to {@code store}. */
   public MerkleTrie(NodeStore store) {
-    this(store, null);
-  }
-
-  private MerkleTrie(NodeStore store, Node root) {
     this.loader = new NodeLoader(Objects.requireNonNull(store, "store"));
     this.updater = new TrieUpdater(loader);
-    this.root = root;
   }
 
   /**
@@ -51,10 +46,11 @@ public final class MerkleTrie implements Iterable<TrieEntry> {
    * @throws MissingNodeException if the store does not hold the root node
    */
   public static MerkleTrie load(NodeStore store, Hash rootHash) {
-    if (rootHash.equals(EMPTY_ROOT)) {
-      return new MerkleTrie(store);
+    MerkleTrie trie = new MerkleTrie(store);
+    if (!rootHash.equals(EMPTY_ROOT)) {
+      trie.root = trie.loader.load(rootHash, Bytes.EMPTY);
     }
-    return new MerkleTrie(store, new NodeLoader(store).load(rootHash, Bytes.EMPTY));
+    return trie;
   }
 
   /** The value at {@code key}, or empty if the key is absent. */

@@ -87,7 +87,7 @@ class PersistenceTest {
     TrieTestData.hashedKeys(new Random(53), 200).forEach(trie::put);
     trie.commit();
     int firstCommit = store.paths.size();
-    assertThat(store.paths).contains(Bytes.EMPTY);
+    assertThat(store.paths).contains(Bytes.EMPTY).doesNotHaveDuplicates();
 
     store.paths.clear();
     trie.commit();
