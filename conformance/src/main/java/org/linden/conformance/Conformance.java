@@ -22,6 +22,8 @@ public final class Conformance {
   /** Every runner; the first that recognises a file runs it. */
   public static final List<FixtureRunner> RUNNERS = List.of(
       new RlpTestRunner(),
+      new KeyStoreTestRunner(),
+      new KeyAddrTestRunner(),
       new TrieTestRunner());
 
   static final ObjectMapper JSON =
