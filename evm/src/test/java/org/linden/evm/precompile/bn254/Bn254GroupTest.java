@@ -1,0 +1,148 @@
+package org.linden.evm.precompile.bn254;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.linden.evm.precompile.bn254.TestPoints.P;
+import static org.linden.evm.precompile.bn254.TestPoints.R;
+import static org.linden.evm.precompile.bn254.TestPoints.g1;
+import static org.linden.evm.precompile.bn254.TestPoints.g2;
+import static org.linden.evm.precompile.bn254.TestPoints.limbs;
+import static org.linden.evm.precompile.bn254.TestPoints.randomBelow;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Group laws on G1 and the G2 twist, scalar multiplication and the G2 subgroup check. */
+class Bn254GroupTest {
+  private final Random rnd = new Random(0x6254);
+
+  private BigInteger scalar() {
+    return randomBelow(rnd, R);
+  }
+
+  @Test
+  void generatorsAreOnTheirCurves() {
+    assertThat(G1Point.isOnCurve(G1Point.GENERATOR.x, G1Point.GENERATOR.y)).isTrue();
+    assertThat(G2Point.isOnCurve(G2Point.GENERATOR.x, G2Point.GENERATOR.y)).isTrue();
+    assertThat(G1Point.isOnCurve(Fp.ONE, Fp.of(3))).isFalse();
+  }
+
+  @Test
+  void g1AdditionIsCommutativeAndAssociative() {
+    for (int i = 0; i < 20; i++) {
+      G1Point a = g1(scalar());
+      G1Point b = g1(scalar());
+      G1Point c = g1(scalar());
+      assertThat(a.add(b)).isEqualTo(b.add(a));
+      assertThat(a.add(b).add(c)).isEqualTo(a.add(b.add(c)));
+      assertThat(a.add(a)).isEqualTo(a.dbl());
+      assertThat(a.add(a.neg()).isInfinity()).isTrue();
+      assertThat(a.add(G1Point.INFINITY)).isEqualTo(a);
+      assertThat(G1Point.INFINITY.add(a)).isEqualTo(a);
+      G1Point sum = a.add(b).toAffine();
+      assertThat(G1Point.isOnCurve(sum.x, sum.y)).isTrue();
+    }
+  }
+
+  @Test
+  void g1ScalarMultiplicationIsAdditiveInTheScalar() {
+    for (int i = 0; i < 20; i++) {
+      BigInteger a = scalar();
+      BigInteger b = scalar();
+      assertThat(g1(a.add(b).mod(R))).isEqualTo(g1(a).add(g1(b)));
+      assertThat(g1(a).mul(limbs(b))).isEqualTo(g1(a.multiply(b).mod(R)));
+    }
+  }
+
+  @Test
+  void g1SmallMultiplesMatchRepeatedAddition() {
+    G1Point acc = G1Point.INFINITY;
+    for (int k = 0; k < 40; k++) {
+      assertThat(G1Point.GENERATOR.mul(limbs(BigInteger.valueOf(k)))).isEqualTo(acc);
+      acc = acc.add(G1Point.GENERATOR);
+    }
+  }
+
+  @Test
+  void g1HasOrderR() {
+    G1Point p = g1(scalar());
+    assertThat(p.mul(limbs(R)).isInfinity()).isTrue();
+    assertThat(p.mul(limbs(R.add(BigInteger.ONE)))).isEqualTo(p);
+    assertThat(p.mul(limbs(R.subtract(BigInteger.ONE)))).isEqualTo(p.neg());
+    // Scalars are not reduced before use: 2^256 - 1 must act as (2^256 - 1) mod r.
+    BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+    assertThat(p.mul(limbs(max))).isEqualTo(p.mul(limbs(max.mod(R))));
+  }
+
+  @Test
+  void g2AdditionIsCommutativeAndAssociative() {
+    for (int i = 0; i < 10; i++) {
+      G2Point a = g2(scalar());
+      G2Point b = g2(scalar());
+      G2Point c = g2(scalar());
+      assertThat(a.add(b)).isEqualTo(b.add(a));
+      assertThat(a.add(b).add(c)).isEqualTo(a.add(b.add(c)));
+      assertThat(a.add(a)).isEqualTo(a.dbl());
+      assertThat(a.add(a.neg()).isInfinity()).isTrue();
+      assertThat(a.add(G2Point.INFINITY)).isEqualTo(a);
+      G2Point sum = a.add(b).toAffine();
+      assertThat(G2Point.isOnCurve(sum.x, sum.y)).isTrue();
+    }
+  }
+
+  @Test
+  void g2ScalarMultiplicationIsAdditiveInTheScalar() {
+    for (int i = 0; i < 10; i++) {
+      BigInteger a = scalar();
+      BigInteger b = scalar();
+      assertThat(g2(a.add(b).mod(R))).isEqualTo(g2(a).add(g2(b)));
+    }
+  }
+
+  @Test
+  void g2GeneratorHasOrderR() {
+    // EIP-197 invites sceptical readers to compare r·P2 with P2; r·P2 must be infinity.
+    assertThat(G2Point.GENERATOR.mul(limbs(R)).isInfinity()).isTrue();
+    assertThat(G2Point.GENERATOR.mul(limbs(R.add(BigInteger.ONE)))).isEqualTo(G2Point.GENERATOR);
+  }
+
+  @Test
+  void psiActsAsMultiplicationByPOnG2() {
+    G2Point q = g2(scalar());
+    assertThat(q.psi()).isEqualTo(q.mul(limbs(P.mod(R))));
+  }
+
+  @Test
+  void subgroupCheckAcceptsMultiplesOfTheGenerator() {
+    assertThat(G2Point.INFINITY.isInSubgroup()).isTrue();
+    assertThat(G2Point.GENERATOR.isInSubgroup()).isTrue();
+    for (int i = 0; i < 5; i++) {
+      assertThat(g2(scalar()).isInSubgroup()).isTrue();
+    }
+  }
+
+  @Test
+  void subgroupCheckAgreesWithMultiplicationByR() {
+    BigInteger cofactor = P.shiftLeft(1).subtract(R); // #E'(F_p2) = r·(2p - r)
+    long[] cofactorLimbs = limbs(cofactor);
+    for (int i = 0; i < 8; i++) {
+      G2Point q = TestPoints.randomTwistPoint(rnd);
+      assertThat(G2Point.isOnCurve(q.x, q.y)).isTrue();
+      boolean inG2 = q.mul(limbs(R)).isInfinity();
+      assertThat(inG2).isFalse();
+      assertThat(q.isInSubgroup()).isEqualTo(inG2);
+      // Clearing the cofactor lands in G2.
+      G2Point cleared = q.mul(cofactorLimbs);
+      assertThat(cleared.mul(limbs(R)).isInfinity()).isTrue();
+      assertThat(cleared.isInSubgroup()).isTrue();
+      // A G2 point plus a point outside G2 is outside G2.
+      assertThat(cleared.add(q).isInSubgroup()).isFalse();
+    }
+  }
+
+  @Test
+  void twistHasTheExpectedNumberOfPoints() {
+    G2Point q = TestPoints.randomTwistPoint(rnd);
+    assertThat(q.mul(limbs(P.shiftLeft(1).subtract(R))).mul(limbs(R)).isInfinity()).isTrue();
+  }
+}

@@ -1,0 +1,107 @@
+package org.linden.evm.precompile.bn254;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.linden.evm.precompile.bn254.TestPoints.R;
+import static org.linden.evm.precompile.bn254.TestPoints.g1;
+import static org.linden.evm.precompile.bn254.TestPoints.g2;
+import static org.linden.evm.precompile.bn254.TestPoints.randomBelow;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The optimal ate pairing: non-degenerate, bilinear, and the multi-pairing check built on it. */
+class Bn254PairingTest {
+  private final Random rnd = new Random(0x9254);
+
+  private BigInteger scalar() {
+    return randomBelow(rnd, R.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+  }
+
+  @Test
+  void pairingOfTheGeneratorsIsANontrivialRthRootOfUnity() {
+    Fp12 e = Pairing.pair(G1Point.GENERATOR, G2Point.GENERATOR);
+    assertThat(e.isOne()).isFalse();
+    assertThat(e.pow(R).isOne()).isTrue();
+  }
+
+  @Test
+  void pairingIsBilinear() {
+    Fp12 e = Pairing.pair(G1Point.GENERATOR, G2Point.GENERATOR);
+    for (int i = 0; i < 3; i++) {
+      BigInteger a = scalar();
+      BigInteger b = scalar();
+      Fp12 eab = Pairing.pair(g1(a), g2(b));
+      assertThat(eab).isEqualTo(e.pow(a.multiply(b).mod(R)));
+    }
+  }
+
+  @Test
+  void scalarsMoveBetweenTheArguments() {
+    BigInteger a = scalar();
+    G1Point p = g1(scalar());
+    G2Point q = g2(scalar());
+    assertThat(Pairing.pair(p.mul(TestPoints.limbs(a)), q))
+        .isEqualTo(Pairing.pair(p, q.mul(TestPoints.limbs(a))));
+  }
+
+  @Test
+  void pairingIsLinearInEachArgument() {
+    G1Point p1 = g1(scalar());
+    G1Point p2 = g1(scalar());
+    G2Point q1 = g2(scalar());
+    G2Point q2 = g2(scalar());
+    assertThat(Pairing.pair(p1.add(p2), q1))
+        .isEqualTo(Pairing.pair(p1, q1).mul(Pairing.pair(p2, q1)));
+    assertThat(Pairing.pair(p1, q1.add(q2)))
+        .isEqualTo(Pairing.pair(p1, q1).mul(Pairing.pair(p1, q2)));
+  }
+
+  @Test
+  void negatedPointCancels() {
+    G1Point p = g1(scalar());
+    G2Point q = g2(scalar());
+    assertThat(Pairing.pair(p, q).mul(Pairing.pair(p.neg(), q)).isOne()).isTrue();
+    assertThat(Pairing.check(new G1Point[] {p, p.neg()}, new G2Point[] {q, q})).isTrue();
+    assertThat(Pairing.check(new G1Point[] {p, p}, new G2Point[] {q, q.neg()})).isTrue();
+    assertThat(Pairing.check(new G1Point[] {p, p}, new G2Point[] {q, q})).isFalse();
+  }
+
+  @Test
+  void checkOfAProductRelation() {
+    // e(aP, bQ) · e(-abP, Q) = 1
+    BigInteger a = scalar();
+    BigInteger b = scalar();
+    G1Point p = g1(scalar());
+    G2Point q = g2(scalar());
+    G1Point ap = p.mul(TestPoints.limbs(a));
+    G2Point bq = q.mul(TestPoints.limbs(b));
+    G1Point abpNeg = p.mul(TestPoints.limbs(a.multiply(b).mod(R))).neg();
+    assertThat(Pairing.check(new G1Point[] {ap, abpNeg}, new G2Point[] {bq, q})).isTrue();
+    assertThat(Pairing.check(new G1Point[] {ap.dbl(), abpNeg}, new G2Point[] {bq, q})).isFalse();
+    // The multi-pairing equals the product of single pairings.
+    assertThat(Pairing.finalExponentiation(Pairing.millerLoop(new G1Point[] {ap, p}, new G2Point[] {bq, q})))
+        .isEqualTo(Pairing.pair(ap, bq).mul(Pairing.pair(p, q)));
+  }
+
+  @Test
+  void pointsAtInfinityContributeOne() {
+    assertThat(Pairing.pair(G1Point.INFINITY, G2Point.GENERATOR).isOne()).isTrue();
+    assertThat(Pairing.pair(G1Point.GENERATOR, G2Point.INFINITY).isOne()).isTrue();
+    assertThat(Pairing.check(new G1Point[0], new G2Point[0])).isTrue();
+    G1Point p = g1(scalar());
+    G2Point q = g2(scalar());
+    assertThat(
+            Pairing.check(
+                new G1Point[] {p, G1Point.INFINITY, p.neg()},
+                new G2Point[] {q, G2Point.GENERATOR, q}))
+        .isTrue();
+  }
+
+  @Test
+  void jacobianInputsGiveTheSameValueAsAffineOnes() {
+    G1Point p = G1Point.GENERATOR.dbl().dbl().add(G1Point.GENERATOR); // Z ≠ 1
+    G2Point q = G2Point.GENERATOR.dbl().add(G2Point.GENERATOR);
+    assertThat(Pairing.pair(p, q)).isEqualTo(Pairing.pair(p.toAffine(), q.toAffine()));
+  }
+}
