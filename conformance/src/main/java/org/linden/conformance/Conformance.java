@@ -24,7 +24,9 @@ public final class Conformance {
       new RlpTestRunner(),
       new KeyStoreTestRunner(),
       new KeyAddrTestRunner(),
-      new TrieTestRunner());
+      new TransactionTestRunner(),
+      new TrieTestRunner(),
+      new StateTestRunner());
 
   static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);

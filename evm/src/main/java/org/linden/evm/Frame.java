@@ -1,0 +1,88 @@
+package org.linden.evm;
+
+import org.linden.types.Address;
+import org.linden.types.Bytes;
+
+/**
+ * One executing message: code, program counter, gas, stack, memory and the return data
+ * of its last sub-call. The interpreter suspends a frame when it starts a sub-call and
+ * resumes it with the sub-call's result; frames live on a stack, not on the Java stack.
+ */
+public final class Frame {
+  public final Message message;
+  final byte[] code;
+  final JumpTable jumpDests;
+  int pc;
+  long gas;
+  final Stack stack = new Stack();
+  final Memory memory = new Memory();
+  Bytes returnData = Bytes.EMPTY;
+  final int snapshot;
+
+  /** Where the pending sub-call's output goes in this frame's memory. */
+  long pendingOutOffset;
+  long pendingOutLength;
+  /** The kind of the pending sub-call: CALL family or CREATE family. */
+  Message.Kind pendingKind;
+
+  Frame(Message message, Bytes code, int snapshot) {
+    this.message = message;
+    this.code = code.unsafeArray();
+    this.jumpDests = JumpTable.of(code);
+    this.gas = message.gas();
+    this.snapshot = snapshot;
+  }
+
+  public int pc() {
+    return pc;
+  }
+
+  public long gas() {
+    return gas;
+  }
+
+  public Stack stack() {
+    return stack;
+  }
+
+  public Memory memory() {
+    return memory;
+  }
+
+  public int depth() {
+    return message.depth();
+  }
+
+  public Address address() {
+    return message.to();
+  }
+
+  /** Charges gas or halts with out-of-gas. */
+  void charge(long cost) {
+    if (cost > gas || cost < 0) {
+      gas = 0;
+      throw ExceptionalHalt.OUT_OF_GAS;
+    }
+    gas -= cost;
+  }
+
+  /**
+   * Charges memory expansion to cover {@code [offset, offset+length)} and grows memory.
+   * Offsets or lengths beyond what any gas could pay halt with out-of-gas.
+   */
+  void expandMemory(long offset, long length) {
+    if (length == 0) {
+      return;
+    }
+    if (offset == Long.MAX_VALUE || length == Long.MAX_VALUE || offset + length > 0xFFFF_FFFFL) {
+      gas = 0;
+      throw ExceptionalHalt.OUT_OF_GAS;
+    }
+    long newWords = memory.wordsAfter(offset, length);
+    long oldWords = memory.words();
+    if (newWords > oldWords) {
+      charge(GasSchedule.memoryCost(newWords) - GasSchedule.memoryCost(oldWords));
+      memory.ensure(offset, length);
+    }
+  }
+}
