@@ -131,13 +131,20 @@ final class Fp12 {
     return x.dbl().add(x);
   }
 
-  /** Raises a cyclotomic-subgroup element to a non-negative 64-bit power. */
-  Fp12 cyclotomicPow(long e) {
+  /**
+   * Raises a cyclotomic-subgroup element to the power whose non-adjacent form is {@code naf}
+   * (digits -1, 0, 1, least significant first). Inversion is free here, so the signed digits
+   * save multiplications over plain binary.
+   */
+  Fp12 cyclotomicPow(byte[] naf) {
+    Fp12 inv = conjugate();
     Fp12 r = ONE;
-    for (int i = 63 - Long.numberOfLeadingZeros(e); i >= 0; i--) {
+    for (int i = naf.length - 1; i >= 0; i--) {
       r = r.cyclotomicSquare();
-      if (((e >>> i) & 1) != 0) {
+      if (naf[i] > 0) {
         r = r.mul(this);
+      } else if (naf[i] < 0) {
+        r = r.mul(inv);
       }
     }
     return r;

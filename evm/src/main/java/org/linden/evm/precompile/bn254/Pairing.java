@@ -16,11 +16,16 @@ final class Pairing {
   static final long U = 0x44e992b44a6909f1L;
 
   /** The non-adjacent form of 6u + 2, least significant digit first; digits are -1, 0, 1. */
-  private static final byte[] LOOP_NAF = naf(BigInteger.valueOf(U).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+  private static final byte[] LOOP_NAF =
+      naf(BigInteger.valueOf(U).multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+
+  /** The non-adjacent form of u, for the exponentiations in the final exponentiation. */
+  static final byte[] U_NAF = naf(BigInteger.valueOf(U));
 
   private Pairing() {}
 
-  private static byte[] naf(BigInteger n) {
+  /** Signed binary digits of n with no two adjacent non-zero, least significant first. */
+  static byte[] naf(BigInteger n) {
     byte[] digits = new byte[n.bitLength() + 1];
     int len = 0;
     while (n.signum() > 0) {
@@ -104,9 +109,9 @@ final class Pairing {
     Fp12 t = f.conjugate().mul(f.inverse());
     t = t.frobenius().frobenius().mul(t);
 
-    Fp12 fu = t.cyclotomicPow(U);
-    Fp12 fu2 = fu.cyclotomicPow(U);
-    Fp12 fu3 = fu2.cyclotomicPow(U);
+    Fp12 fu = t.cyclotomicPow(U_NAF);
+    Fp12 fu2 = fu.cyclotomicPow(U_NAF);
+    Fp12 fu3 = fu2.cyclotomicPow(U_NAF);
     Fp12 fp = t.frobenius();
     Fp12 fp2 = fp.frobenius();
     Fp12 fu2p = fu2.frobenius();

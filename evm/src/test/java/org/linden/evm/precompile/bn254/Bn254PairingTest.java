@@ -19,6 +19,30 @@ class Bn254PairingTest {
   }
 
   @Test
+  void loopConstantsAreNonAdjacentForms() {
+    BigInteger u = BigInteger.valueOf(Pairing.U);
+    for (BigInteger n : new BigInteger[] {u, u.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO)}) {
+      byte[] digits = Pairing.naf(n);
+      BigInteger sum = BigInteger.ZERO;
+      for (int i = 0; i < digits.length; i++) {
+        sum = sum.add(BigInteger.valueOf(digits[i]).shiftLeft(i));
+        if (i > 0) {
+          assertThat(digits[i] != 0 && digits[i - 1] != 0).isFalse();
+        }
+      }
+      assertThat(sum).isEqualTo(n);
+      assertThat(digits[digits.length - 1]).isEqualTo((byte) 1);
+    }
+    // p and r as the BN polynomials in u: the pairing's loop length and chain rely on them.
+    assertThat(u.pow(4).multiply(BigInteger.valueOf(36)).add(u.pow(3).multiply(BigInteger.valueOf(36)))
+            .add(u.pow(2).multiply(BigInteger.valueOf(24))).add(u.multiply(BigInteger.valueOf(6))).add(BigInteger.ONE))
+        .isEqualTo(TestPoints.P);
+    assertThat(u.pow(4).multiply(BigInteger.valueOf(36)).add(u.pow(3).multiply(BigInteger.valueOf(36)))
+            .add(u.pow(2).multiply(BigInteger.valueOf(18))).add(u.multiply(BigInteger.valueOf(6))).add(BigInteger.ONE))
+        .isEqualTo(R);
+  }
+
+  @Test
   void pairingOfTheGeneratorsIsANontrivialRthRootOfUnity() {
     Fp12 e = Pairing.pair(G1Point.GENERATOR, G2Point.GENERATOR);
     assertThat(e.isOne()).isFalse();
