@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       ConformanceCommand.class,
+      AccountCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
