@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,13 +53,19 @@ final class PasswordOption {
     if (first == null) {
       throw new UsageError("no password given");
     }
-    if (confirm) {
-      char[] again = console.readPassword("Repeat the password: ");
-      if (again == null || !java.util.Arrays.equals(first, again)) {
+    char[] again = confirm ? console.readPassword("Repeat the password: ") : first;
+    try {
+      if (again == null || !Arrays.equals(first, again)) {
         throw new UsageError("the passwords do not match");
       }
+      return new String(first);
+    } finally {
+      // The String copy cannot be wiped, but the console's buffers at least need not linger.
+      Arrays.fill(first, '\0');
+      if (again != null) {
+        Arrays.fill(again, '\0');
+      }
     }
-    return new String(first);
   }
 
   /**

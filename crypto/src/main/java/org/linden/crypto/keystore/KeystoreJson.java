@@ -1,6 +1,7 @@
 package org.linden.crypto.keystore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Map;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
@@ -145,6 +146,6 @@ final class KeystoreJson {
 
   private static String describe(JsonNode v) {
     String s = v.toString();
-    return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + (s.length() > 40 ? s.substring(0, 40) + "…" : s);
+    return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + (s.length() > 40 ? s.substring(0, 40) + "…" : s);
   }
 }
