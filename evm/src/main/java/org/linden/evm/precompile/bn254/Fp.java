@@ -34,8 +34,8 @@ final class Fp {
   /** Plain 1, which multiplied in Montgomery form takes a value back out of it. */
   private static final Fp RAW_ONE = new Fp(1, 0, 0, 0);
 
-  /** Limbs of p - 2, the exponent that inverts by Fermat's little theorem. */
-  private static final long[] P_MINUS_2 = {P0 - 2, P1, P2, P3};
+  /** {@code R^3 mod p}: turns a plain inverse of a Montgomery value back into Montgomery form. */
+  private static final Fp R3 = R2.mul(R2);
 
   private static final VarHandle BE_LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -270,21 +270,110 @@ final class Fp {
     return mul(this);
   }
 
-  /** Raises to the power given as little-endian 64-bit limbs. */
-  Fp pow(long[] exponent) {
-    Fp r = ONE;
-    for (int i = exponent.length * 64 - 1; i >= 0; i--) {
-      r = r.square();
-      if (((exponent[i >>> 6] >>> (i & 63)) & 1) != 0) {
-        r = r.mul(this);
+  /**
+   * The multiplicative inverse; zero maps to zero. Uses the binary extended Euclidean algorithm
+   * (Hankerson, Menezes and Vanstone, "Guide to Elliptic Curve Cryptography", algorithm 2.22),
+   * about three times faster than Fermat's a^(p-2) and the dominant cost of ECADD, which must
+   * return affine coordinates. Its running time depends on the value, which is fine here: every
+   * input is public.
+   */
+  Fp inverse() {
+    if (isZero()) {
+      return this;
+    }
+    // Invariants: x1·a ≡ u and x2·a ≡ v (mod p), where a = this value's limbs (Montgomery form).
+    long[] u = {l0, l1, l2, l3};
+    long[] v = {P0, P1, P2, P3};
+    long[] x1 = {1, 0, 0, 0};
+    long[] x2 = {0, 0, 0, 0};
+    while (!isOne(u) && !isOne(v)) {
+      while ((u[0] & 1) == 0) {
+        shiftRight1(u, 0);
+        halveModP(x1);
+      }
+      while ((v[0] & 1) == 0) {
+        shiftRight1(v, 0);
+        halveModP(x2);
+      }
+      if (!lessThan(u, v)) {
+        subtract(u, v);
+        subtractModP(x1, x2);
+      } else {
+        subtract(v, u);
+        subtractModP(x2, x1);
       }
     }
-    return r;
+    long[] x = isOne(u) ? x1 : x2;
+    // x = (a·R)^-1 = a^-1·R^-1 as a plain number; a Montgomery product with R^3 gives a^-1·R.
+    return new Fp(x[0], x[1], x[2], x[3]).mul(R3);
   }
 
-  /** The multiplicative inverse by Fermat's little theorem; zero maps to zero. */
-  Fp inverse() {
-    return pow(P_MINUS_2);
+  private static boolean isOne(long[] a) {
+    return a[0] == 1 && (a[1] | a[2] | a[3]) == 0;
+  }
+
+  private static boolean lessThan(long[] a, long[] b) {
+    for (int i = 3; i >= 0; i--) {
+      if (a[i] != b[i]) {
+        return Long.compareUnsigned(a[i], b[i]) < 0;
+      }
+    }
+    return false;
+  }
+
+  /** a ← (a + topBit·2^256) / 2. */
+  private static void shiftRight1(long[] a, long topBit) {
+    a[0] = (a[0] >>> 1) | (a[1] << 63);
+    a[1] = (a[1] >>> 1) | (a[2] << 63);
+    a[2] = (a[2] >>> 1) | (a[3] << 63);
+    a[3] = (a[3] >>> 1) | (topBit << 63);
+  }
+
+  /** a ← a / 2 mod p, for a below p: an odd a is made even by adding p first. */
+  private static void halveModP(long[] a) {
+    if ((a[0] & 1) == 0) {
+      shiftRight1(a, 0);
+      return;
+    }
+    long s0 = a[0] + P0;
+    long c = carryOut(a[0], P0, s0);
+    long s1 = a[1] + P1 + c;
+    c = carryOut(a[1], P1, s1);
+    long s2 = a[2] + P2 + c;
+    c = carryOut(a[2], P2, s2);
+    long s3 = a[3] + P3 + c;
+    c = carryOut(a[3], P3, s3);
+    a[0] = s0;
+    a[1] = s1;
+    a[2] = s2;
+    a[3] = s3;
+    shiftRight1(a, c);
+  }
+
+  /** a ← a - b for a ≥ b. */
+  private static void subtract(long[] a, long[] b) {
+    long b0 = 0;
+    for (int i = 0; i < 4; i++) {
+      long d = a[i] - b[i] - b0;
+      b0 = borrowOut(a[i], b[i], d);
+      a[i] = d;
+    }
+  }
+
+  /** a ← a - b mod p, for a and b below p. */
+  private static void subtractModP(long[] a, long[] b) {
+    boolean negative = lessThan(a, b);
+    subtract(a, b);
+    if (negative) {
+      // The limbs hold a - b + 2^256; adding p wraps back to a - b + p.
+      long c = 0;
+      long[] p = {P0, P1, P2, P3};
+      for (int i = 0; i < 4; i++) {
+        long s = a[i] + p[i] + c;
+        c = carryOut(a[i], p[i], s);
+        a[i] = s;
+      }
+    }
   }
 
   @Override

@@ -69,6 +69,12 @@ class Bn254FieldTest {
   }
 
   @Test
+  void fpInverseOfZeroIsZero() {
+    assertThat(Fp.ZERO.inverse()).isEqualTo(Fp.ZERO);
+    assertThat(Fp.ONE.inverse()).isEqualTo(Fp.ONE);
+  }
+
+  @Test
   void fpEveryPairOfEdgeValuesMultipliesCorrectly() {
     List<BigInteger> s = samples().subList(0, 10);
     for (BigInteger a : s) {
