@@ -60,7 +60,18 @@ public final class Conformance {
 
   /** The runner for a parsed file, if any recognises it. */
   public static Optional<FixtureRunner> runnerFor(JsonNode root) {
-    return RUNNERS.stream().filter(r -> r.recognizes(root)).findFirst();
+    return runnerFor(root, RUNNERS);
+  }
+
+  static Optional<FixtureRunner> runnerFor(JsonNode root, List<FixtureRunner> runners) {
+    return runners.stream().filter(r -> r.recognizes(root)).findFirst();
+  }
+
+  /** The runners, with state tests traced (EIP-3155) to {@code tracer}. */
+  public static List<FixtureRunner> tracingRunners(org.linden.evm.Eip3155Tracer tracer) {
+    return RUNNERS.stream()
+        .map(r -> r instanceof StateTestRunner ? (FixtureRunner) new StateTestRunner(tracer) : r)
+        .toList();
   }
 
   /** All {@code .json} files under {@code path}, sorted, or the file itself. */
@@ -92,6 +103,12 @@ public final class Conformance {
    * recognised, {@link NoFixtureException} is thrown.
    */
   public static Summary run(List<Path> paths, ForkFilter forks, Consumer<CaseResult> sink) {
+    return run(paths, forks, sink, RUNNERS);
+  }
+
+  /** As {@link #run(List, ForkFilter, Consumer)}, with the given runners. */
+  public static Summary run(List<Path> paths, ForkFilter forks, Consumer<CaseResult> sink,
+      List<FixtureRunner> runners) {
     int passed = 0;
     int failed = 0;
     int skipped = 0;
@@ -106,7 +123,7 @@ public final class Conformance {
           unrecognised.add(e.getMessage());
           continue;
         }
-        Optional<FixtureRunner> runner = runnerFor(root);
+        Optional<FixtureRunner> runner = runnerFor(root, runners);
         if (runner.isEmpty()) {
           unrecognised.add(file + ": not a fixture format Linden recognises");
           continue;

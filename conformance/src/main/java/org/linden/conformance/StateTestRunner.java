@@ -23,7 +23,7 @@ import org.linden.chain.tx.ValidTransaction;
 import org.linden.crypto.Keccak;
 import org.linden.evm.BlockContext;
 import org.linden.evm.Log;
-import org.linden.evm.Tracer;
+import org.linden.evm.Eip3155Tracer;
 import org.linden.evm.state.JournaledWorldState;
 import org.linden.rlp.RlpWriter;
 import org.linden.types.Address;
@@ -40,14 +40,14 @@ import org.linden.types.UInt256;
  * expected exception is raised and nothing changed.
  */
 public final class StateTestRunner implements FixtureRunner {
-  private final Tracer tracer;
+  private final Eip3155Tracer tracer;
 
   public StateTestRunner() {
     this(null);
   }
 
   /** A runner that traces every transaction it executes. */
-  public StateTestRunner(Tracer tracer) {
+  public StateTestRunner(Eip3155Tracer tracer) {
     this.tracer = tracer;
   }
 
@@ -120,11 +120,17 @@ public final class StateTestRunner implements FixtureRunner {
         TransactionResult result = processor.process(state, valid, block.gasLimit(), blobs.maxBlobGasPerBlock(), tracer);
         logs = result.logs();
         db.apply(state.changes());
+        if (tracer != null) {
+          tracer.transactionEnd(result.output(), result.gasUsed(), result.error());
+        }
       } catch (InvalidTransactionException | TransactionRejectedException e) {
         rejection = e.toString();
       }
       Hash root = db.stateRoot();
       Hash logsHash = logsHash(logs);
+      if (tracer != null) {
+        tracer.stateRoot(root);
+      }
       roots[0] = root;
       roots[1] = logsHash;
       if (expected != null && rejection == null) {
@@ -135,7 +141,8 @@ public final class StateTestRunner implements FixtureRunner {
       }
       Hash wantRoot = Hash.fromHex(post.get("hash").asText());
       if (!root.equals(wantRoot)) {
-        return "state root " + root + ", expected " + wantRoot;
+        String diff = post.has("state") ? StateDiff.describe(db, post.get("state")) : "";
+        return "state root " + root + ", expected " + wantRoot + (diff.isEmpty() ? "" : "; " + diff);
       }
       if (post.has("logs")) {
         Hash wantLogs = Hash.fromHex(post.get("logs").asText());

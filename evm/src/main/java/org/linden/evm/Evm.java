@@ -148,7 +148,13 @@ public final class Evm {
     if (cost > m.gas() || cost < 0) {
       return new ExecutionResult(ExecutionResult.Status.HALT, 0, Bytes.EMPTY, null, "out of gas");
     }
-    PrecompileResult r = p.run(m.data(), fork);
+    PrecompileResult r;
+    try {
+      r = p.run(m.data(), fork);
+    } catch (RuntimeException e) {
+      // A library that throws on bad input must fail the call, never the node.
+      r = PrecompileResult.failure(e.getMessage());
+    }
     if (!r.success()) {
       return new ExecutionResult(ExecutionResult.Status.HALT, 0, Bytes.EMPTY, null,
           r.reason() == null ? ExceptionalHalt.PRECOMPILE_FAILURE.getMessage() : r.reason());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.linden.conformance.Conformance;
 import org.linden.conformance.ForkFilter;
+import org.linden.evm.Eip3155Tracer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,9 @@ final class ConformanceCommand implements Callable<Integer> {
   @Option(names = "--fork", paramLabel = "NAME", description = "Run only the cases of this fork (e.g. Cancun, Prague).")
   String fork;
 
+  @Option(names = "--trace", description = "Write EIP-3155 traces of state-test transactions to stderr.")
+  boolean trace;
+
   @Override
   public Integer call() {
     ForkFilter filter;
@@ -36,7 +40,10 @@ final class ConformanceCommand implements Callable<Integer> {
     PrintStream out = System.out;
     Conformance.Summary summary;
     try {
-      summary = Conformance.run(paths, filter, r -> out.println(Conformance.toJsonLine(r)));
+      summary = trace
+          ? Conformance.run(paths, filter, r -> out.println(Conformance.toJsonLine(r)),
+              Conformance.tracingRunners(new Eip3155Tracer(System.err)))
+          : Conformance.run(paths, filter, r -> out.println(Conformance.toJsonLine(r)));
     } catch (Conformance.NoFixtureException e) {
       throw new UsageError(e.getMessage());
     }

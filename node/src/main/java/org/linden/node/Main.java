@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       ConformanceCommand.class,
       AccountCommand.class,
+      EvmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

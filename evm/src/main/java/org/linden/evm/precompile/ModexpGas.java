@@ -49,7 +49,8 @@ final class ModexpGas {
 
   /**
    * EIP-7883 (Osaka): at least 16 for operands up to 32 bytes and twice the words squared
-   * beyond; long exponents cost 16 per byte instead of 8; at least 500.
+   * beyond; long exponents cost 16 per byte instead of 8; no divisor (the final EIP and
+   * the Osaka fixtures drop EIP-2565's division by 3); at least 500.
    */
   private static BigInteger eip7883(BigInteger maxLen, BigInteger expLen, BigInteger expHead) {
     BigInteger complexity;
@@ -60,7 +61,7 @@ final class ModexpGas {
       complexity = words.multiply(words).shiftLeft(1);
     }
     BigInteger iterations = iterationCount(expLen, expHead, 16).max(BigInteger.ONE);
-    return complexity.multiply(iterations).divide(BigInteger.valueOf(3)).max(BigInteger.valueOf(500));
+    return complexity.multiply(iterations).max(BigInteger.valueOf(500));
   }
 
   /** EIP-198's mult_complexity(x). */

@@ -1,0 +1,36 @@
+package org.linden.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.linden.crypto.Keccak;
+import org.linden.types.Hash;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** keccak-256 of 32 bytes (a word, a hash) and of 1 KiB (a typical calldata or node). */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class KeccakBenchmark {
+  @Param({"32", "1024"})
+  public int size;
+
+  private byte[] input;
+
+  @Setup
+  public void setup() {
+    input = new byte[size];
+    new Random(1).nextBytes(input);
+  }
+
+  @Benchmark
+  public Hash keccak256() {
+    return Keccak.hash256(input);
+  }
+}
