@@ -30,9 +30,11 @@ final class Fp {
   /** R^2 mod p with R = 2^384: multiplying by it moves a value into Montgomery form. */
   private static final long[] R_SQUARED = limbsOf(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
 
-  private static final BigInteger P_MINUS_2 = MODULUS.subtract(BigInteger.TWO);
+  private static final int[] P_MINUS_2 = nibbles(MODULUS.subtract(BigInteger.TWO));
   /** Since p = 3 mod 4, a^((p+1)/4) is a square root of a whenever one exists. */
-  private static final BigInteger SQRT_EXPONENT = MODULUS.add(BigInteger.ONE).shiftRight(2);
+  private static final int[] SQRT_EXPONENT = nibbles(MODULUS.add(BigInteger.ONE).shiftRight(2));
+  private static final int[] P_MINUS_3_OVER_4 =
+      nibbles(MODULUS.subtract(BigInteger.valueOf(3)).shiftRight(2));
 
   static final Fp ZERO = new Fp(new long[LIMBS]);
   static final Fp ONE = of(BigInteger.ONE);
@@ -161,19 +163,55 @@ final class Fp {
 
   /** A square root, or {@code null} when this element is not a square. */
   Fp sqrt() {
-    Fp root = pow(SQRT_EXPONENT);
+    Fp root = sqrtCandidate();
     return root.square().equals(this) ? root : null;
   }
 
-  Fp pow(BigInteger exponent) {
+  /**
+   * a^((p+1)/4): a square root of a when a is a square, and otherwise a square root of -a
+   * (because then a^((p-1)/2) = -1). One exponentiation answers both questions.
+   */
+  Fp sqrtCandidate() {
+    return pow(SQRT_EXPONENT);
+  }
+
+  /**
+   * a^((p-3)/4). For a square a ≠ 0, r = a·this is a square root and this value is 1/r; for
+   * a non-square, a·this is a root of -a and this value is -1/(a·this). Lets a caller get a
+   * root and its inverse from one exponentiation.
+   */
+  Fp powPMinus3Over4() {
+    return pow(P_MINUS_3_OVER_4);
+  }
+
+  /**
+   * Fixed 4-bit window exponentiation: per exponent nibble, four squarings and at most one
+   * multiplication by a precomputed power.
+   */
+  private Fp pow(int[] exponentNibbles) {
+    Fp[] table = new Fp[16];
+    table[0] = ONE;
+    for (int i = 1; i < 16; i++) {
+      table[i] = table[i - 1].multiply(this);
+    }
     Fp result = ONE;
-    for (int i = exponent.bitLength() - 1; i >= 0; i--) {
-      result = result.square();
-      if (exponent.testBit(i)) {
-        result = result.multiply(this);
+    for (int nibble : exponentNibbles) {
+      result = result.square().square().square().square();
+      if (nibble != 0) {
+        result = result.multiply(table[nibble]);
       }
     }
     return result;
+  }
+
+  /** An exponent's 4-bit digits, most significant first. */
+  private static int[] nibbles(BigInteger exponent) {
+    int count = (exponent.bitLength() + 3) / 4;
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      out[count - 1 - i] = exponent.shiftRight(4 * i).intValue() & 0xf;
+    }
+    return out;
   }
 
   @Override
@@ -200,66 +238,48 @@ final class Fp {
   }
 
   /**
-   * Montgomery multiplication a·b·R^-1 mod p, coarsely integrated operand scanning. Each
-   * 64×64-bit product plus two 64-bit addends fits in 128 bits, so the high word never
-   * overflows.
+   * Montgomery multiplication a·b·R^-1 mod p, coarsely integrated operand scanning. Because
+   * p's top limb is below 2^62, the running sum never needs limbs beyond the sixth (the
+   * "no-carry" variant), so one six-limb array serves as accumulator and result.
    */
   private static long[] montMul(long[] a, long[] b) {
-    long[] t = new long[LIMBS + 2];
+    long[] t = new long[LIMBS];
     for (int i = 0; i < LIMBS; i++) {
       long bi = b[i];
-      long carry = 0;
-      for (int j = 0; j < LIMBS; j++) {
-        long lo = a[j] * bi;
-        long hi = Math.unsignedMultiplyHigh(a[j], bi);
-        lo += t[j];
-        if (Long.compareUnsigned(lo, t[j]) < 0) {
-          hi++;
-        }
-        lo += carry;
-        if (Long.compareUnsigned(lo, carry) < 0) {
-          hi++;
-        }
-        t[j] = lo;
-        carry = hi;
-      }
-      long s = t[LIMBS] + carry;
-      t[LIMBS + 1] = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
-      t[LIMBS] = s;
-
-      long m = t[0] * P_INV_NEG;
-      long lo = m * P[0];
-      long hi = Math.unsignedMultiplyHigh(m, P[0]);
-      lo += t[0];
-      if (Long.compareUnsigned(lo, t[0]) < 0) {
-        hi++;
-      }
-      carry = hi;
+      // (carryA, t0) = t[0] + a[0]·bi
+      long lo = a[0] * bi;
+      long hi = Math.unsignedMultiplyHigh(a[0], bi);
+      long t0 = lo + t[0];
+      long carryA = hi + (Long.compareUnsigned(t0, lo) < 0 ? 1 : 0);
+      // m makes t0 + m·p[0] divisible by 2^64; only the high word of that sum survives.
+      long m = t0 * P_INV_NEG;
+      lo = m * P[0];
+      hi = Math.unsignedMultiplyHigh(m, P[0]);
+      long carryM = hi + (Long.compareUnsigned(lo + t0, lo) < 0 ? 1 : 0);
       for (int j = 1; j < LIMBS; j++) {
+        // (carryA, tj) = t[j] + a[j]·bi + carryA
+        lo = a[j] * bi;
+        hi = Math.unsignedMultiplyHigh(a[j], bi);
+        long s = lo + t[j];
+        hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        long tj = s + carryA;
+        carryA = hi + (Long.compareUnsigned(tj, s) < 0 ? 1 : 0);
+        // (carryM, t[j-1]) = tj + m·p[j] + carryM
         lo = m * P[j];
         hi = Math.unsignedMultiplyHigh(m, P[j]);
-        lo += t[j];
-        if (Long.compareUnsigned(lo, t[j]) < 0) {
-          hi++;
-        }
-        lo += carry;
-        if (Long.compareUnsigned(lo, carry) < 0) {
-          hi++;
-        }
-        t[j - 1] = lo;
-        carry = hi;
+        s = lo + tj;
+        hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        long r = s + carryM;
+        carryM = hi + (Long.compareUnsigned(r, s) < 0 ? 1 : 0);
+        t[j - 1] = r;
       }
-      s = t[LIMBS] + carry;
-      long top = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
-      t[LIMBS - 1] = s;
-      t[LIMBS] = t[LIMBS + 1] + top;
+      t[LIMBS - 1] = carryA + carryM;
     }
-    long[] r = Arrays.copyOf(t, LIMBS);
     // The result is below 2p, so at most one subtraction brings it into range.
-    if (t[LIMBS] != 0 || !lessThanModulus(r)) {
-      subtractModulus(r);
+    if (!lessThanModulus(t)) {
+      subtractModulus(t);
     }
-    return r;
+    return t;
   }
 
   private static boolean lessThanModulus(long[] a) {

@@ -1,5 +1,7 @@
 package org.linden.evm.precompile.bls12381;
 
+import java.math.BigInteger;
+
 /**
  * An element c0 + c1·i of the quadratic extension Fp[i]/(i^2 + 1), the field of G2's
  * coordinates (EIP-2537's non-residue p - 1 is -1). Immutable.
@@ -66,6 +68,23 @@ final class Fp2 {
     return new Fp2(c0.add(c1).multiply(c0.subtract(c1)), c0.multiply(c1).twice());
   }
 
+  /** The Frobenius map a ↦ a^p, which for Fp[i] is complex conjugation. */
+  Fp2 conjugate() {
+    return new Fp2(c0, c1.negate());
+  }
+
+  /** Plain square-and-multiply; only for deriving constants, not for hot paths. */
+  Fp2 pow(BigInteger exponent) {
+    Fp2 result = ONE;
+    for (int i = exponent.bitLength() - 1; i >= 0; i--) {
+      result = result.square();
+      if (exponent.testBit(i)) {
+        result = result.multiply(this);
+      }
+    }
+    return result;
+  }
+
   /** The norm c0^2 + c1^2, which lies in Fp. */
   Fp norm() {
     return c0.square().add(c1.square());
@@ -78,34 +97,50 @@ final class Fp2 {
   }
 
   /**
-   * A square root, or {@code null} when none exists. Works through Fp square roots: a is a
-   * square in Fp2 exactly when its norm is a square in Fp, and then a root x0 + x1·i has
-   * x0^2 = (c0 ± sqrt(norm)) / 2 for the sign that makes the right side a square.
+   * A square root, or {@code null} when none exists. Works through the base field: a is a
+   * square in Fp2 exactly when its norm is a square in Fp (two exponentiations in all).
    */
   Fp2 sqrt() {
     if (c1.isZero()) {
-      // A base-field value: either it has a root in Fp, or -c0 does and the root is
-      // imaginary (-1 is not a square in Fp because p = 3 mod 4).
-      Fp r = c0.sqrt();
-      if (r != null) {
-        return new Fp2(r, Fp.ZERO);
-      }
-      return new Fp2(Fp.ZERO, c0.negate().sqrt());
+      return sqrtOfBaseFieldValue();
     }
-    Fp alpha = norm().sqrt();
-    if (alpha == null) {
-      return null;
+    Fp n = norm();
+    Fp alpha = n.sqrtCandidate();
+    return alpha.square().equals(n) ? sqrtGivenNormRoot(alpha) : null;
+  }
+
+  /**
+   * The square root of this square, given a square root {@code alpha} of its norm (either
+   * sign). A root x0 + x1·i satisfies x0^2 = δ with δ = (c0 ± alpha)/2, and the two choices of
+   * δ multiply to -c1^2/4, a non-square, so exactly one of them is a square. With
+   * t = δ^((p-3)/4) for δ = (c0 + alpha)/2, one exponentiation covers both cases:
+   *
+   * <ul>
+   *   <li>δ square: x0 = t·δ and 1/x0 = t, so x1 = c1/(2·x0) = c1·t/2;
+   *   <li>δ not square: s = t·δ has s^2 = -δ and s·t = -1; then x0 = -c1·t/2, x1 = s solves
+   *       x0^2 - x1^2 = c0 and 2·x0·x1 = c1.
+   * </ul>
+   *
+   * Requires c1 ≠ 0 (then δ ≠ 0); callers handle base-field values separately.
+   */
+  Fp2 sqrtGivenNormRoot(Fp alpha) {
+    Fp delta = c0.add(alpha).multiply(HALF);
+    Fp t = delta.powPMinus3Over4();
+    Fp s = t.multiply(delta);
+    Fp halfC1T = c1.multiply(t).multiply(HALF);
+    if (s.square().equals(delta)) {
+      return new Fp2(s, halfC1T);
     }
-    Fp x0 = c0.add(alpha).multiply(HALF).sqrt();
-    if (x0 == null) {
-      // The two candidates multiply to -c1^2/4, a non-square, so exactly one is a square.
-      x0 = c0.subtract(alpha).multiply(HALF).sqrt();
-      if (x0 == null) {
-        return null;
-      }
-    }
-    Fp x1 = c1.multiply(x0.twice().inverse());
-    return new Fp2(x0, x1);
+    return new Fp2(halfC1T.negate(), s);
+  }
+
+  /**
+   * Roots of c0 + 0·i: real if c0 is a square in Fp, otherwise imaginary, since -1 is not a
+   * square in Fp (p = 3 mod 4) and so -c0 is.
+   */
+  private Fp2 sqrtOfBaseFieldValue() {
+    Fp r = c0.sqrtCandidate();
+    return r.square().equals(c0) ? new Fp2(r, Fp.ZERO) : new Fp2(Fp.ZERO, r);
   }
 
   @Override

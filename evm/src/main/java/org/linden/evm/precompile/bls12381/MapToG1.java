@@ -27,6 +27,8 @@ final class MapToG1 {
   private static final Fp MINUS_B_OVER_A = B.negate().multiply(A.inverse());
   /** x1 for the exceptional inputs where Z^2 u^4 + Z u^2 = 0; g(B / (Z A)) is square by choice of Z. */
   private static final Fp B_OVER_ZA = B.multiply(Z.multiply(A).inverse());
+  /** -Z = -11 is a square because Z and -1 are not. */
+  private static final Fp SQRT_MINUS_Z = Z.negate().sqrt();
 
   /** The effective cofactor: multiplying by it clears the cofactor (RFC 9380 section 8.8.1). */
   static final BigInteger H_EFF = new BigInteger("d201000000010001", 16);
@@ -126,20 +128,23 @@ final class MapToG1 {
     return isoMap(onIsogenous.x(), onIsogenous.y());
   }
 
-  /** RFC 9380 map_to_curve_simple_swu, straight-line version of section 6.6.2. */
+  /**
+   * RFC 9380 map_to_curve_simple_swu (section 6.6.2). One exponentiation decides which of x1
+   * and x2 = Z·u^2·x1 has a square g(x) and yields its root: the SWU x-coordinates satisfy
+   * g(x2) = (Z·u^2)^3·g(x1), and when g(x1) is not a square its candidate root y has
+   * y^2 = -g(x1), so y·(Z·u^2)·u·sqrt(-Z) is a root of g(x2).
+   */
   static Point simpleSwu(Fp u) {
-    Fp zu2 = Z.multiply(u.square());
-    Fp tv1 = zu2.square().add(zu2).inverse();
-    Fp x1 = tv1.isZero() ? B_OVER_ZA : MINUS_B_OVER_A.multiply(Fp.ONE.add(tv1));
+    Fp t = Z.multiply(u.square());
+    Fp tv = t.square().add(t);
+    // tv = 0 only for u = 0 here; RFC 9380 then uses x1 = B / (Z A), whose g(x1) is square.
+    Fp x1 = tv.isZero() ? B_OVER_ZA : MINUS_B_OVER_A.multiply(Fp.ONE.add(tv.inverse()));
+    Fp gx1 = curveRhs(x1);
+    Fp y = gx1.sqrtCandidate();
     Fp x = x1;
-    Fp y = curveRhs(x1).sqrt();
-    if (y == null) {
-      x = zu2.multiply(x1);
-      y = curveRhs(x).sqrt();
-    }
-    if (y == null) {
-      // Impossible: Z is chosen so that one of g(x1), g(x2) is always a square.
-      throw new IllegalStateException("SWU map found no square for u = " + u);
+    if (!y.square().equals(gx1)) {
+      x = t.multiply(x1);
+      y = y.multiply(t).multiply(u).multiply(SQRT_MINUS_Z);
     }
     if (u.sgn0() != y.sgn0()) {
       y = y.negate();
@@ -154,8 +159,10 @@ final class MapToG1 {
     if (xDen.isZero() || yDen.isZero()) {
       return null;
     }
-    Fp isoX = horner(X_NUM, x).multiply(xDen.inverse());
-    Fp isoY = y.multiply(horner(Y_NUM, x)).multiply(yDen.inverse());
+    // One inversion serves both denominators.
+    Fp inverse = xDen.multiply(yDen).inverse();
+    Fp isoX = horner(X_NUM, x).multiply(yDen).multiply(inverse);
+    Fp isoY = y.multiply(horner(Y_NUM, x)).multiply(xDen).multiply(inverse);
     return new Point(isoX, isoY);
   }
 

@@ -10,8 +10,8 @@ import supranational.blst.P2_Affine;
  * the BLS12-381 G2 suite parameters of section 8.8.2 and appendix E.3). No hashing: the
  * precompile's input is already the field element u.
  *
- * <p>As for G1, blst lacks an un-hashed map, so the map is computed here and blst multiplies by
- * h_eff, which RFC 9380 allows as the cofactor-clearing method.
+ * <p>As for G1, blst lacks an un-hashed map, so the map is computed here; cofactor clearing
+ * uses blst's group operations (see {@link G2Cofactor}).
  */
 final class MapToG2 {
   /** E': y^2 = x^3 + A'x + B' with A' = 240·i and B' = 1012·(1 + i). */
@@ -22,8 +22,10 @@ final class MapToG2 {
   private static final Fp2 MINUS_B_OVER_A = B.negate().multiply(A.inverse());
   /** x1 for the exceptional inputs where Z^2 u^4 + Z u^2 = 0. */
   private static final Fp2 B_OVER_ZA = B.multiply(Z.multiply(A).inverse());
+  /** N(Z) = 5 is not a square in Fp (Z is not a square in Fp2), so -5 is. */
+  private static final Fp SQRT_MINUS_NORM_Z = Z.norm().negate().sqrt();
 
-  /** The effective cofactor of G2 (RFC 9380 section 8.8.2). */
+  /** The effective cofactor of G2 (RFC 9380 section 8.8.2); {@link G2Cofactor} multiplies by it. */
   static final BigInteger H_EFF =
       new BigInteger(
           "bc69f08f2ee75b3584c6a0ea91b352888e2a8e9145ad7689986ff031508ffe1329c2f178731db956d82bf015d1212b02ec0ec69d7477c1ae954cbc06689f6a359894c0adebbf6b4e8020005aaa95551",
@@ -103,7 +105,7 @@ final class MapToG2 {
     q.x().c0.toBytes(raw, Fp.BYTES);
     q.y().c1.toBytes(raw, 2 * Fp.BYTES);
     q.y().c0.toBytes(raw, 3 * Fp.BYTES);
-    return new P2(new P2_Affine(raw)).mult(H_EFF);
+    return G2Cofactor.clear(new P2(new P2_Affine(raw)));
   }
 
   /** map_to_curve: SWU onto E' followed by the isogeny to E, before cofactor clearing. */
@@ -112,25 +114,40 @@ final class MapToG2 {
     return isoMap(onIsogenous.x(), onIsogenous.y());
   }
 
-  /** RFC 9380 map_to_curve_simple_swu, straight-line version of section 6.6.2. */
+  /**
+   * RFC 9380 map_to_curve_simple_swu (section 6.6.2) over Fp2. Squares in Fp2 are recognised
+   * through their norms in Fp: one exponentiation gives a candidate root r of N(g(x1)). If
+   * g(x1) is not a square, r^2 = -N(g(x1)), and since g(x2) = (Z·u^2)^3·g(x1) with
+   * N(Z·u^2) = 5·N(u)^2, a root of N(g(x2)) is N(Z·u^2)·N(u)·sqrt(-5)·r, so the second
+   * candidate needs no second exponentiation before the final root.
+   */
   static Point simpleSwu(Fp2 u) {
-    Fp2 zu2 = Z.multiply(u.square());
-    Fp2 tv1 = zu2.square().add(zu2).inverse();
-    Fp2 x1 = tv1.isZero() ? B_OVER_ZA : MINUS_B_OVER_A.multiply(Fp2.ONE.add(tv1));
-    Fp2 x = x1;
-    Fp2 y = curveRhs(x1).sqrt();
-    if (y == null) {
-      x = zu2.multiply(x1);
-      y = curveRhs(x).sqrt();
-    }
-    if (y == null) {
-      // Impossible: Z is chosen so that one of g(x1), g(x2) is always a square.
-      throw new IllegalStateException("SWU map found no square for u = " + u);
+    Fp2 t = Z.multiply(u.square());
+    Fp2 tv = t.square().add(t);
+    // tv = 0 only for u = 0 here; RFC 9380 then uses x1 = B / (Z A), whose g(x1) is square.
+    Fp2 x1 = tv.isZero() ? B_OVER_ZA : MINUS_B_OVER_A.multiply(Fp2.ONE.add(tv.inverse()));
+    Fp2 gx1 = curveRhs(x1);
+    Fp n1 = gx1.norm();
+    Fp r = n1.sqrtCandidate();
+    Fp2 x;
+    Fp2 y;
+    if (r.square().equals(n1)) {
+      x = x1;
+      y = root(gx1, r);
+    } else {
+      x = t.multiply(x1);
+      Fp2 gx2 = gx1.multiply(t.square().multiply(t));
+      y = root(gx2, t.norm().multiply(u.norm()).multiply(SQRT_MINUS_NORM_Z).multiply(r));
     }
     if (u.sgn0() != y.sgn0()) {
       y = y.negate();
     }
     return new Point(x, y);
+  }
+
+  /** The root of square {@code a} given a root of its norm. */
+  private static Fp2 root(Fp2 a, Fp normRoot) {
+    return a.c1.isZero() ? a.sqrt() : a.sqrtGivenNormRoot(normRoot);
   }
 
   /** The 3-isogeny E' → E; a vanishing denominator maps to the identity (null). */
@@ -140,8 +157,10 @@ final class MapToG2 {
     if (xDen.isZero() || yDen.isZero()) {
       return null;
     }
-    Fp2 isoX = horner(X_NUM, x).multiply(xDen.inverse());
-    Fp2 isoY = y.multiply(horner(Y_NUM, x)).multiply(yDen.inverse());
+    // One inversion serves both denominators.
+    Fp2 inverse = xDen.multiply(yDen).inverse();
+    Fp2 isoX = horner(X_NUM, x).multiply(yDen).multiply(inverse);
+    Fp2 isoY = y.multiply(horner(Y_NUM, x)).multiply(xDen).multiply(inverse);
     return new Point(isoX, isoY);
   }
 
