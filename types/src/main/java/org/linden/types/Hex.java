@@ -22,50 +22,62 @@ public final class Hex {
   }
 
   /**
-   * Decodes hex with or without a {@code 0x} prefix. An odd number of digits is rejected;
-   * use {@link #decodeLenient} where a leading zero may be missing.
+   * Decodes hex with or without a {@code 0x} prefix, digits in either case. An odd number of
+   * digits is rejected; use {@link #decodeLenient} where a leading zero may be missing.
    */
   public static byte[] decode(String hex) {
-    String s = strip(hex);
-    if ((s.length() & 1) != 0) {
+    int start = prefixLength(hex);
+    if (((hex.length() - start) & 1) != 0) {
       throw new IllegalArgumentException("hex string has an odd number of digits: " + abbreviate(hex));
     }
-    return decodeDigits(s, hex);
+    return decodeDigits(hex, start, false);
   }
 
   /** Decodes hex, accepting an odd number of digits by assuming a leading zero. */
   public static byte[] decodeLenient(String hex) {
-    String s = strip(hex);
-    if ((s.length() & 1) != 0) {
-      s = "0" + s;
-    }
-    return decodeDigits(s, hex);
+    int start = prefixLength(hex);
+    return decodeDigits(hex, start, ((hex.length() - start) & 1) != 0);
   }
 
-  private static String strip(String hex) {
+  private static int prefixLength(String hex) {
     if (hex == null) {
       throw new IllegalArgumentException("hex string is null");
     }
-    return hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+    return hex.startsWith("0x") || hex.startsWith("0X") ? 2 : 0;
   }
 
-  private static byte[] decodeDigits(String s, String original) {
-    byte[] out = new byte[s.length() / 2];
-    for (int i = 0; i < out.length; i++) {
-      int hi = digit(s.charAt(2 * i), 2 * i, original);
-      int lo = digit(s.charAt(2 * i + 1), 2 * i + 1, original);
-      out[i] = (byte) ((hi << 4) | lo);
+  private static byte[] decodeDigits(String hex, int start, boolean impliedLeadingZero) {
+    int digits = hex.length() - start;
+    byte[] out = new byte[(digits + 1) / 2];
+    int pos = start;
+    int i = 0;
+    if (impliedLeadingZero) {
+      out[i++] = (byte) digit(hex, pos++);
+    }
+    for (; i < out.length; i++, pos += 2) {
+      out[i] = (byte) ((digit(hex, pos) << 4) | digit(hex, pos + 1));
     }
     return out;
   }
 
-  private static int digit(char c, int index, String original) {
-    int d = Character.digit(c, 16);
-    if (d < 0) {
-      throw new IllegalArgumentException(
-          "invalid hex digit '" + c + "' at position " + index + " in " + abbreviate(original));
+  /**
+   * The value of the ASCII hex digit at {@code pos}. {@link Character#digit} is not used because
+   * it also accepts digits of other scripts, such as fullwidth or Arabic-Indic digits.
+   */
+  private static int digit(String hex, int pos) {
+    char c = hex.charAt(pos);
+    if (c >= '0' && c <= '9') {
+      return c - '0';
     }
-    return d;
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    // The position counts from the start of the string as given, prefix included.
+    throw new IllegalArgumentException(
+        "invalid hex digit '" + c + "' at position " + pos + " in " + abbreviate(hex));
   }
 
   private static String abbreviate(String s) {
