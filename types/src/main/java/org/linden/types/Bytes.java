@@ -1,6 +1,7 @@
 package org.linden.types;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An immutable sequence of bytes. The array given to {@link #wrap} must not be changed
@@ -25,7 +26,13 @@ public final class Bytes implements Comparable<Bytes> {
     return wrap(data.clone());
   }
 
+  /**
+   * Copies {@code length} bytes from {@code offset}. A range outside the array throws
+   * {@link IndexOutOfBoundsException}; it is never padded with zeros, which would hide a bad
+   * length read from outside input.
+   */
   public static Bytes copyOf(byte[] data, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, data.length);
     return wrap(Arrays.copyOfRange(data, offset, offset + length));
   }
 
@@ -69,6 +76,7 @@ public final class Bytes implements Comparable<Bytes> {
     return slice(from, data.length - from);
   }
 
+  /** The {@code length} bytes from {@code from}; throws if that range is not inside. */
   public Bytes slice(int from, int length) {
     if (from == 0 && length == data.length) {
       return this;
