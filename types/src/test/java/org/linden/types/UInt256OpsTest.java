@@ -367,6 +367,42 @@ class UInt256OpsTest {
   }
 
   /**
+   * The 2-by-1 digit division corrects its estimate a second time only when the dividend's top
+   * limb is just below the divisor. These (u1, u0, d) triples take that step, found by an
+   * instrumented search; the loop below produces more of them.
+   */
+  @Test
+  void twoByOneDivisionSecondCorrection() {
+    String[][] cases = {
+      {"944d5b09c33df6be", "fffffffffffffffe", "944d5b09c33df795"},
+      {"80000000fffffff0", "fffffffffffffffe", "8000000100000000"},
+      {"83e5d25067143e33", "dc02c9b4bbe685ba", "83e5d25067143ef3"},
+      {"3a2f147c1f77c4dd", "ffffffffffffffff", "80000000ffffffff"},
+      {"8000000000000000", "f76150bb9d1e32fd", "8363619cfd8e2f81"},
+    };
+    for (String[] c : cases) {
+      checkDivision(Words.big(c[0] + c[1]), Words.big(c[2]));
+    }
+    Random rnd = new Random(7);
+    for (int it = 0; it < 50_000; it++) {
+      long d = rnd.nextLong() | Long.MIN_VALUE;
+      long u1 = d - 1 - (rnd.nextLong() & 0xfff);
+      long u0 = rnd.nextBoolean() ? rnd.nextLong() : -1L - rnd.nextInt(4);
+      int shift = rnd.nextInt(64); // also run the same digits through normalization
+      BigInteger dividend = Words.fromLimbs(u0, u1, 0, 0).shiftRight(shift);
+      BigInteger divisor = Words.fromLimbs(d, 0, 0, 0).shiftRight(shift);
+      checkDivision(dividend, divisor);
+      checkDivision(dividend.shiftLeft(128), divisor);
+    }
+  }
+
+  private static void checkDivision(BigInteger x, BigInteger y) {
+    assertThat(word(x).div(word(y)).toBigInteger()).as("%s / %s", hex(x), hex(y)).isEqualTo(x.divide(y));
+    assertThat(word(x).mod(word(y)).toBigInteger()).as("%s %% %s", hex(x), hex(y)).isEqualTo(x.mod(y));
+    assertThat(word(x).mulMod(UInt256.ONE, word(y)).toBigInteger()).as("%s mod' %s", hex(x), hex(y)).isEqualTo(x.mod(y));
+  }
+
+  /**
    * Long-division steps that need a correction are rare with 64-bit digits (about one in 2^64
    * for random limbs), so this drives division and reduction with limbs made of boundary
    * values, where they happen often. Seeded, so the run is the same every time.
