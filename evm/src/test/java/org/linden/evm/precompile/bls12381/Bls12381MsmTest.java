@@ -94,9 +94,10 @@ class Bls12381MsmTest {
 
   @Test
   void smallBatchesMultiplyDirectly() {
-    assertThat(Msm.bestWindow(1)).isZero();
-    assertThat(Msm.bestWindow(2)).isZero();
-    assertThat(Msm.bestWindow(128)).isPositive();
-    assertThat(Msm.bestWindow(4096)).isGreaterThan(Msm.bestWindow(128));
+    assertThat(Msm.G1.bestWindow(1)).isZero();
+    assertThat(Msm.G2.bestWindow(8)).isZero();
+    assertThat(Msm.G1.bestWindow(128)).isPositive();
+    assertThat(Msm.G2.bestWindow(128)).isPositive();
+    assertThat(Msm.G1.bestWindow(4096)).isGreaterThan(Msm.G1.bestWindow(128));
   }
 }
