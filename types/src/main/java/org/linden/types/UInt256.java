@@ -511,7 +511,12 @@ public final class UInt256 implements Comparable<UInt256> {
 
   @Override
   public int hashCode() {
-    return Long.hashCode(u0) * 31 + Long.hashCode(u1 ^ u2 ^ u3);
+    // Mix every limb by position: xor-ing the upper limbs together would make words such as
+    // (x, a, a, 0) and (x, 0, 0, 0) collide.
+    int h = Long.hashCode(u3);
+    h = 31 * h + Long.hashCode(u2);
+    h = 31 * h + Long.hashCode(u1);
+    return 31 * h + Long.hashCode(u0);
   }
 
   /** Decimal. */

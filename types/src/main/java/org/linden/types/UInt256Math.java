@@ -925,6 +925,33 @@ public final class UInt256Math {
     r[ro + 3] = ~r[ro + 3];
   }
 
+  /**
+   * {@code r = value << shift} for a shift known as an int (such as PUSHn padding); shifts of
+   * 256 or more give zero.
+   */
+  public static void shl(int shift, long[] value, int vo, long[] r, int ro) {
+    if (shift < 0) {
+      throw new IllegalArgumentException("shift must not be negative: " + shift);
+    }
+    if (shift >= 256) {
+      set(r, ro, 0);
+      return;
+    }
+    shiftLeft(value[vo], value[vo + 1], value[vo + 2], value[vo + 3], shift, r, ro);
+  }
+
+  /** {@code r = value >>> shift} for a shift known as an int; shifts of 256 or more give zero. */
+  public static void shr(int shift, long[] value, int vo, long[] r, int ro) {
+    if (shift < 0) {
+      throw new IllegalArgumentException("shift must not be negative: " + shift);
+    }
+    if (shift >= 256) {
+      set(r, ro, 0);
+      return;
+    }
+    shiftRight(value[vo], value[vo + 1], value[vo + 2], value[vo + 3], shift, r, ro);
+  }
+
   /** The shift as an int, with every amount of 256 or more reported as 256. */
   private static int shiftAmount(long[] shift, int so) {
     long s = shift[so];

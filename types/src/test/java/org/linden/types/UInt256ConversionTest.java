@@ -178,6 +178,7 @@ class UInt256ConversionTest {
       assertThat(a.hashCode()).isEqualTo(word(x).hashCode());
       assertThat(Integer.signum(a.compareTo(b))).isEqualTo(x.compareTo(y));
     });
+    assertThat(new UInt256(5, 7, 7, 0).hashCode()).isNotEqualTo(new UInt256(5, 0, 0, 0).hashCode());
     assertThat(UInt256.ONE.equals(null)).isFalse();
     assertThat(UInt256.ONE.equals(big("1"))).isFalse();
   }

@@ -345,7 +345,19 @@ class UInt256OpsTest {
       assertThat(w.sar(n).toBigInteger()).as("sar %d", n).isEqualTo(EvmReference.sar(bn, x));
       assertThat(w.signExtend(n).toBigInteger()).as("signExtend %d", n).isEqualTo(EvmReference.signextend(bn, x));
       assertThat(w.byteAt(n)).as("byteAt %d", n).isEqualTo(EvmReference.byteOp(bn, x).intValueExact());
+      long[] s = new long[9];
+      store(s, 1, x);
+      UInt256Math.shl(n, s, 1, s, 5);
+      assertThat(load(s, 5)).as("array shl %d", n).isEqualTo(EvmReference.shl(bn, x));
+      UInt256Math.shr(n, s, 1, s, 1);
+      assertThat(load(s, 1)).as("array shr %d in place", n).isEqualTo(EvmReference.shr(bn, x));
     });
+    long[] s = new long[4];
+    UInt256Math.set(s, 0, 1);
+    UInt256Math.shl(Integer.MAX_VALUE, s, 0, s, 0);
+    assertThat(UInt256Math.isZero(s, 0)).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> UInt256Math.shr(-1, s, 0, s, 0))
+        .isInstanceOf(IllegalArgumentException.class);
     UInt256 w = UInt256.MAX;
     assertThat(w.shl(Integer.MAX_VALUE)).isEqualTo(UInt256.ZERO);
     assertThat(w.sar(Integer.MAX_VALUE)).isEqualTo(UInt256.MAX);
