@@ -25,6 +25,12 @@ final class Encoding {
   /** Bytes of padding above the 48-byte value in each 64-byte field element. */
   private static final int PAD = FP_LENGTH - Fp.BYTES;
 
+  /**
+   * Offsets of blst's G2 coordinate slots (x.c1, x.c0, y.c1, y.c0) within the EIP layout
+   * (x.c0, x.c1, y.c0, y.c1), in 64-byte units; the swap is its own inverse.
+   */
+  private static final int[] G2_SLOTS = {FP_LENGTH, 0, 3 * FP_LENGTH, 2 * FP_LENGTH};
+
   private static final Fp B = Fp.of(4);
   private static final Fp2 B2 = Fp2.of(4, 4);
 
@@ -68,10 +74,8 @@ final class Encoding {
       throw new InvalidInputException(InvalidInputException.NOT_ON_CURVE);
     }
     byte[] raw = new byte[4 * Fp.BYTES];
-    // EIP order is x.c0, x.c1, y.c0, y.c1; blst wants x.c1, x.c0, y.c1, y.c0.
-    int[] from = {FP_LENGTH, 0, 3 * FP_LENGTH, 2 * FP_LENGTH};
     for (int i = 0; i < 4; i++) {
-      System.arraycopy(in, offset + from[i] + PAD, raw, i * Fp.BYTES, Fp.BYTES);
+      System.arraycopy(in, offset + G2_SLOTS[i] + PAD, raw, i * Fp.BYTES, Fp.BYTES);
     }
     return new P2_Affine(raw);
   }
@@ -116,11 +120,36 @@ final class Encoding {
       return out;
     }
     byte[] raw = p.serialize();
-    int[] to = {FP_LENGTH, 0, 3 * FP_LENGTH, 2 * FP_LENGTH};
     for (int i = 0; i < 4; i++) {
-      System.arraycopy(raw, i * Fp.BYTES, out, to[i] + PAD, Fp.BYTES);
+      System.arraycopy(raw, i * Fp.BYTES, out, G2_SLOTS[i] + PAD, Fp.BYTES);
     }
     return out;
+  }
+
+  /** Hands an affine point of our own arithmetic to blst, which re-checks it is on the curve. */
+  static P1_Affine toBlst(Fp x, Fp y) {
+    byte[] raw = new byte[2 * Fp.BYTES];
+    x.toBytes(raw, 0);
+    y.toBytes(raw, Fp.BYTES);
+    return new P1_Affine(raw);
+  }
+
+  /** As {@link #toBlst(Fp, Fp)} for G2's curve, in blst's imaginary-part-first order. */
+  static P2_Affine toBlst(Fp2 x, Fp2 y) {
+    byte[] raw = new byte[4 * Fp.BYTES];
+    x.c1.toBytes(raw, 0);
+    x.c0.toBytes(raw, Fp.BYTES);
+    y.c1.toBytes(raw, 2 * Fp.BYTES);
+    y.c0.toBytes(raw, 3 * Fp.BYTES);
+    return new P2_Affine(raw);
+  }
+
+  /** The affine coordinates (x, y) of a finite blst G2 point. */
+  static Fp2[] fromBlst(P2 p) {
+    byte[] raw = p.serialize();
+    Fp2 x = new Fp2(Fp.fromBytes(raw, Fp.BYTES), Fp.fromBytes(raw, 0));
+    Fp2 y = new Fp2(Fp.fromBytes(raw, 3 * Fp.BYTES), Fp.fromBytes(raw, 2 * Fp.BYTES));
+    return new Fp2[] {x, y};
   }
 
   /** The top 16 bytes must be zero and the value below p, checked in that order. */

@@ -2,7 +2,6 @@ package org.linden.evm.precompile.bls12381;
 
 import java.math.BigInteger;
 import supranational.blst.P2;
-import supranational.blst.P2_Affine;
 
 /**
  * Cofactor clearing on G2's curve by the endomorphism method of Budroni and Pintore (RFC 9380
@@ -50,17 +49,9 @@ final class G2Cofactor {
     if (p.is_inf()) {
       return new P2();
     }
-    // blst's affine serialization: x.c1, x.c0, y.c1, y.c0, 48 bytes each.
-    byte[] raw = p.serialize();
-    Fp2 x = new Fp2(Fp.fromBytes(raw, Fp.BYTES), Fp.fromBytes(raw, 0));
-    Fp2 y = new Fp2(Fp.fromBytes(raw, 3 * Fp.BYTES), Fp.fromBytes(raw, 2 * Fp.BYTES));
-    Fp2 psiX = x.conjugate().multiply(PSI_X);
-    Fp2 psiY = y.conjugate().multiply(PSI_Y);
-    byte[] out = new byte[4 * Fp.BYTES];
-    psiX.c1.toBytes(out, 0);
-    psiX.c0.toBytes(out, Fp.BYTES);
-    psiY.c1.toBytes(out, 2 * Fp.BYTES);
-    psiY.c0.toBytes(out, 3 * Fp.BYTES);
-    return new P2(new P2_Affine(out));
+    Fp2[] xy = Encoding.fromBlst(p);
+    Fp2 psiX = xy[0].conjugate().multiply(PSI_X);
+    Fp2 psiY = xy[1].conjugate().multiply(PSI_Y);
+    return new P2(Encoding.toBlst(psiX, psiY));
   }
 }

@@ -2,7 +2,6 @@ package org.linden.evm.precompile.bls12381;
 
 import java.math.BigInteger;
 import supranational.blst.P1;
-import supranational.blst.P1_Affine;
 
 /**
  * BLS12_MAP_FP_TO_G1's map: the simplified SWU map onto a curve E' isogenous to G1's curve,
@@ -115,11 +114,7 @@ final class MapToG1 {
     if (q == null) {
       return new P1();
     }
-    byte[] raw = new byte[2 * Fp.BYTES];
-    q.x().toBytes(raw, 0);
-    q.y().toBytes(raw, Fp.BYTES);
-    // blst re-checks that the point is on the curve while importing it.
-    return new P1(new P1_Affine(raw)).mult(H_EFF);
+    return new P1(Encoding.toBlst(q.x(), q.y())).mult(H_EFF);
   }
 
   /** map_to_curve: SWU onto E' followed by the isogeny to E, before cofactor clearing. */

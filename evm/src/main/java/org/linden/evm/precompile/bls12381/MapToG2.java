@@ -2,7 +2,6 @@ package org.linden.evm.precompile.bls12381;
 
 import java.math.BigInteger;
 import supranational.blst.P2;
-import supranational.blst.P2_Affine;
 
 /**
  * BLS12_MAP_FP2_TO_G2's map: the simplified SWU map onto a curve E' isogenous to G2's twist,
@@ -99,13 +98,7 @@ final class MapToG2 {
     if (q == null) {
       return new P2();
     }
-    // blst's serialization puts the imaginary part of each coordinate first.
-    byte[] raw = new byte[4 * Fp.BYTES];
-    q.x().c1.toBytes(raw, 0);
-    q.x().c0.toBytes(raw, Fp.BYTES);
-    q.y().c1.toBytes(raw, 2 * Fp.BYTES);
-    q.y().c0.toBytes(raw, 3 * Fp.BYTES);
-    return G2Cofactor.clear(new P2(new P2_Affine(raw)));
+    return G2Cofactor.clear(new P2(Encoding.toBlst(q.x(), q.y())));
   }
 
   /** map_to_curve: SWU onto E' followed by the isogeny to E, before cofactor clearing. */

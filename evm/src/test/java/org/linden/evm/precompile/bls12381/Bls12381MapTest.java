@@ -14,7 +14,6 @@ import org.linden.types.Bytes;
 import org.linden.types.Fork;
 import supranational.blst.P1;
 import supranational.blst.P2;
-import supranational.blst.P2_Affine;
 
 /**
  * The simplified SWU maps. blst computes the same map only behind hashing (encode_to_curve =
@@ -95,12 +94,7 @@ class Bls12381MapTest {
     for (int i = 0; i < 20; i++) {
       Fp2 u = new Fp2(Fp.of(new BigInteger(400, random)), Fp.of(new BigInteger(400, random)));
       MapToG2.Point q = MapToG2.mapToCurve(u);
-      byte[] raw = new byte[4 * Fp.BYTES];
-      q.x().c1.toBytes(raw, 0);
-      q.x().c0.toBytes(raw, Fp.BYTES);
-      q.y().c1.toBytes(raw, 2 * Fp.BYTES);
-      q.y().c0.toBytes(raw, 3 * Fp.BYTES);
-      P2 point = new P2(new P2_Affine(raw));
+      P2 point = new P2(Encoding.toBlst(q.x(), q.y()));
       assertThat(point.in_group()).isFalse();
       P2 expected = point.dup().mult(MapToG2.H_EFF);
       assertThat(G2Cofactor.clear(point).is_equal(expected)).isTrue();
