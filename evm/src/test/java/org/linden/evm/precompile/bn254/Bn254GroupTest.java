@@ -121,6 +121,49 @@ class Bn254GroupTest {
     }
   }
 
+  /** a + b·ψ times c + d·ψ, reduced with ψ^2 = tψ - p. */
+  private static BigInteger[] mulInPsi(BigInteger[] x, BigInteger[] y, BigInteger t) {
+    BigInteger bd = x[1].multiply(y[1]);
+    return new BigInteger[] {
+      x[0].multiply(y[0]).subtract(bd.multiply(P)),
+      x[0].multiply(y[1]).add(x[1].multiply(y[0])).add(bd.multiply(t))
+    };
+  }
+
+  @Test
+  void subgroupCheckEndomorphismHasTheClaimedProperties() {
+    // The facts G2Point.isInSubgroup relies on, for α = (2u + 1) + 2u·ψ^2 + ψ^3.
+    BigInteger u = BigInteger.valueOf(Pairing.U);
+    BigInteger t = u.pow(2).multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
+    assertThat(P.add(BigInteger.ONE).subtract(t)).isEqualTo(R);
+    BigInteger twoU = u.shiftLeft(1);
+    // Vanishes on G2, where ψ is multiplication by p.
+    assertThat(twoU.add(BigInteger.ONE).add(twoU.multiply(P.pow(2))).add(P.pow(3)).mod(R)).isZero();
+    // α = A + Bψ.
+    BigInteger[] psi = {BigInteger.ZERO, BigInteger.ONE};
+    BigInteger[] psi2 = mulInPsi(psi, psi, t);
+    BigInteger[] psi3 = mulInPsi(psi2, psi, t);
+    BigInteger a = twoU.add(BigInteger.ONE).add(twoU.multiply(psi2[0])).add(psi3[0]);
+    BigInteger b = twoU.multiply(psi2[1]).add(psi3[1]);
+    assertThat(a.mod(P)).isNotZero(); // separable
+    BigInteger norm = a.pow(2).add(a.multiply(b).multiply(t)).add(b.pow(2).multiply(P));
+    BigInteger twistOrder = R.multiply(P.shiftLeft(1).subtract(R));
+    assertThat(norm.gcd(twistOrder)).isEqualTo(R);
+    // The twist order: the sextic twists of E over F_p2 have p^2 + 1 - (t2 ± 3·f2)/2 points,
+    // where t2 = t^2 - 2p is the trace of E over F_p2 and t2^2 - 4p^2 = -3·f2^2.
+    BigInteger t2 = t.pow(2).subtract(P.shiftLeft(1));
+    BigInteger f2 = P.pow(2).shiftLeft(2).subtract(t2.pow(2)).divide(BigInteger.valueOf(3)).sqrt();
+    assertThat(f2.pow(2).multiply(BigInteger.valueOf(3))).isEqualTo(P.pow(2).shiftLeft(2).subtract(t2.pow(2)));
+    BigInteger[] twistTraces = {
+      t2.add(f2.multiply(BigInteger.valueOf(3))).shiftRight(1),
+      t2.subtract(f2.multiply(BigInteger.valueOf(3))).shiftRight(1)
+    };
+    assertThat(twistOrder)
+        .isIn(
+            P.pow(2).add(BigInteger.ONE).subtract(twistTraces[0]),
+            P.pow(2).add(BigInteger.ONE).subtract(twistTraces[1]));
+  }
+
   @Test
   void subgroupCheckAgreesWithMultiplicationByR() {
     BigInteger cofactor = P.shiftLeft(1).subtract(R); // #E'(F_p2) = r·(2p - r)
