@@ -132,7 +132,8 @@ final class MapToG1 {
   static Point simpleSwu(Fp u) {
     Fp t = Z.multiply(u.square());
     Fp tv = t.square().add(t);
-    // tv = 0 only for u = 0 here; RFC 9380 then uses x1 = B / (Z A), whose g(x1) is square.
+    // tv = 0 for u = 0 and for u^2 = -1/Z (a square in Fp since Z and -1 are not); RFC 9380
+    // then uses x1 = B / (Z A), whose g(x1) is square.
     Fp x1 = tv.isZero() ? B_OVER_ZA : MINUS_B_OVER_A.multiply(Fp.ONE.add(tv.inverse()));
     Fp gx1 = curveRhs(x1);
     Fp y = gx1.sqrtCandidate();

@@ -117,7 +117,8 @@ final class MapToG2 {
   static Point simpleSwu(Fp2 u) {
     Fp2 t = Z.multiply(u.square());
     Fp2 tv = t.square().add(t);
-    // tv = 0 only for u = 0 here; RFC 9380 then uses x1 = B / (Z A), whose g(x1) is square.
+    // tv = 0 only for u = 0 here (u^2 = -1/Z has no solution: -1 is a square in Fp2 but Z is
+    // not); RFC 9380 then uses x1 = B / (Z A), whose g(x1) is square.
     Fp2 x1 = tv.isZero() ? B_OVER_ZA : MINUS_B_OVER_A.multiply(Fp2.ONE.add(tv.inverse()));
     Fp2 gx1 = curveRhs(x1);
     Fp n1 = gx1.norm();

@@ -128,6 +128,21 @@ class Bls12381MapTest {
   }
 
   @Test
+  void g1ExceptionalNonZeroInputUsesTheFallbackX() {
+    // In Fp, -1/Z is a square, so u^2 = -1/Z also makes Z^2 u^4 + Z u^2 vanish.
+    Fp z = Fp.of(11);
+    Fp u = z.inverse().negate().sqrt();
+    assertThat(u).isNotNull();
+    Fp zu2 = z.multiply(u.square());
+    assertThat(zu2.square().add(zu2).isZero()).isTrue();
+    assertThat(MapToG1.simpleSwu(u).x()).isEqualTo(MapToG1.simpleSwu(Fp.ZERO).x());
+    assertThat(MapToG1.simpleSwu(u).y().sgn0()).isEqualTo(u.sgn0());
+    P1 p = MapToG1.map(u);
+    assertThat(p.in_group()).isTrue();
+    assertThat(MapToG1.map(u.negate()).is_equal(p.neg())).isTrue();
+  }
+
+  @Test
   void negatedInputGivesNegatedPoint() {
     Random random = new Random(9);
     for (int i = 0; i < 10; i++) {
