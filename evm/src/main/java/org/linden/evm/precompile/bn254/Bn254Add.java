@@ -7,11 +7,10 @@ import org.linden.types.Bytes;
 import org.linden.types.Fork;
 
 /**
- * ECADD, the precompile at address 0x06 (EIP-196): adds two points of the alt_bn128 curve
- * y^2 = x^3 + 3. Input is two points (x, y) as 32-byte big-endian numbers, zero-padded or
- * truncated to 128 bytes; (0, 0) is the point at infinity. Output is the 64-byte sum. A
- * coordinate ≥ p or a point off the curve fails the call. Gas is 500, or 150 from Istanbul
- * (EIP-1108).
+ * ECADD, the precompile at address 0x06 (EIP-196): adds two points of the alt_bn128 curve y^2 = x^3
+ * + 3. Input is two points (x, y) as 32-byte big-endian numbers, zero-padded or truncated to 128
+ * bytes; (0, 0) is the point at infinity. Output is the 64-byte sum. A coordinate ≥ p or a point
+ * off the curve fails the call. Gas is 500, or 150 from Istanbul (EIP-1108).
  */
 public final class Bn254Add implements Precompile {
   private static final int INPUT_LENGTH = 128;

@@ -4,8 +4,8 @@ import org.linden.types.Bytes;
 
 /**
  * Reads and writes the Ethereum encodings of EIP-196 and EIP-197: field elements as 32-byte
- * big-endian numbers below p, points as affine (x, y) with (0, 0) for infinity, and F_p2
- * elements a·i + b as (a, b) — imaginary part first.
+ * big-endian numbers below p, points as affine (x, y) with (0, 0) for infinity, and F_p2 elements
+ * a·i + b as (a, b) — imaginary part first.
  */
 final class Bn254Codec {
   private Bn254Codec() {}
@@ -19,8 +19,8 @@ final class Bn254Codec {
   }
 
   /**
-   * The input cut or zero-extended to {@code length} bytes, as if read with CALLDATALOAD: a
-   * short input is virtually padded with zeros and surplus bytes are ignored.
+   * The input cut or zero-extended to {@code length} bytes, as if read with CALLDATALOAD: a short
+   * input is virtually padded with zeros and surplus bytes are ignored.
    */
   static byte[] padded(Bytes input, int length) {
     byte[] out = new byte[length];
@@ -50,8 +50,8 @@ final class Bn254Codec {
   }
 
   /**
-   * A G2 point at {@code offset} (128 bytes: x.imaginary, x.real, y.imaginary, y.real), which
-   * must be on the twist and of order r.
+   * A G2 point at {@code offset} (128 bytes: x.imaginary, x.real, y.imaginary, y.real), which must
+   * be on the twist and of order r.
    */
   static G2Point readG2(byte[] in, int offset) throws InvalidInputException {
     Fp xIm = readFp(in, offset);

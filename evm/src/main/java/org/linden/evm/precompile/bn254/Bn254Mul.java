@@ -7,11 +7,11 @@ import org.linden.types.Bytes;
 import org.linden.types.Fork;
 
 /**
- * ECMUL, the precompile at address 0x07 (EIP-196): multiplies a point of the alt_bn128 curve
- * by a scalar. Input is a point (x, y) and a scalar s, each a 32-byte big-endian number,
- * zero-padded or truncated to 96 bytes; s may be any 256-bit value. Output is the 64-byte
- * point s·(x, y). A coordinate ≥ p or a point off the curve fails the call. Gas is 40000, or
- * 6000 from Istanbul (EIP-1108).
+ * ECMUL, the precompile at address 0x07 (EIP-196): multiplies a point of the alt_bn128 curve by a
+ * scalar. Input is a point (x, y) and a scalar s, each a 32-byte big-endian number, zero-padded or
+ * truncated to 96 bytes; s may be any 256-bit value. Output is the 64-byte point s·(x, y). A
+ * coordinate ≥ p or a point off the curve fails the call. Gas is 40000, or 6000 from Istanbul
+ * (EIP-1108).
  */
 public final class Bn254Mul implements Precompile {
   private static final int INPUT_LENGTH = 96;

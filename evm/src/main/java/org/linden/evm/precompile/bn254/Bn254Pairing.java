@@ -8,12 +8,12 @@ import org.linden.types.Bytes;
 import org.linden.types.Fork;
 
 /**
- * The pairing check at address 0x08 (EIP-197). Input is k pairs of a G1 point (64 bytes) and a
- * G2 point (128 bytes, each F_p2 coordinate imaginary part first); output is the 32-byte number
- * 1 when e(P_1, Q_1)·…·e(P_k, Q_k) = 1 and 0 otherwise. Empty input gives 1. The call fails
- * when the length is not a multiple of 192, a coordinate is ≥ p, a point is off its curve, or
- * a G2 point is not in the subgroup of order r. Gas is 100000 + 80000·k, or 45000 + 34000·k
- * from Istanbul (EIP-1108).
+ * The pairing check at address 0x08 (EIP-197). Input is k pairs of a G1 point (64 bytes) and a G2
+ * point (128 bytes, each F_p2 coordinate imaginary part first); output is the 32-byte number 1 when
+ * e(P_1, Q_1)·…·e(P_k, Q_k) = 1 and 0 otherwise. Empty input gives 1. The call fails when the
+ * length is not a multiple of 192, a coordinate is ≥ p, a point is off its curve, or a G2 point is
+ * not in the subgroup of order r. Gas is 100000 + 80000·k, or 45000 + 34000·k from Istanbul
+ * (EIP-1108).
  */
 public final class Bn254Pairing implements Precompile {
   private static final int PAIR_LENGTH = 192;

@@ -10,8 +10,7 @@ import java.nio.ByteOrder;
  *
  * <p>The value is kept in Montgomery form, {@code a·R mod p} with {@code R = 2^256}, as four
  * little-endian 64-bit limbs, so a product costs one Montgomery multiplication and never a
- * division. Every stored value is fully reduced (below p), which makes equality a limb
- * comparison.
+ * division. Every stored value is fully reduced (below p), which makes equality a limb comparison.
  */
 final class Fp {
   /** The field modulus p, for setup and tests; the hot path uses the limbs below. */
@@ -212,8 +211,8 @@ final class Fp {
   }
 
   /**
-   * High limb of {@code t + x·y + c}. Callers compute the low limb as {@code x*y + t + c}; the
-   * JIT shares the multiplication between the two.
+   * High limb of {@code t + x·y + c}. Callers compute the low limb as {@code x*y + t + c}; the JIT
+   * shares the multiplication between the two.
    */
   private static long madHi(long x, long y, long t, long c) {
     long lo = x * y;
@@ -225,9 +224,9 @@ final class Fp {
   }
 
   /**
-   * Montgomery product {@code this·o·R^-1 mod p} by coarsely integrated operand scanning. The
-   * top limb of p is below 2^62, so the running total never needs a fifth limb (the
-   * "no-carry" variant): the result stays below 2p and one conditional subtraction finishes.
+   * Montgomery product {@code this·o·R^-1 mod p} by coarsely integrated operand scanning. The top
+   * limb of p is below 2^62, so the running total never needs a fifth limb (the "no-carry"
+   * variant): the result stays below 2p and one conditional subtraction finishes.
    */
   Fp mul(Fp o) {
     long a0 = l0;

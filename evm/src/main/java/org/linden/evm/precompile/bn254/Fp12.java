@@ -3,16 +3,16 @@ package org.linden.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * An element {@code c0 + c1·w} of F_p12 = F_p6[w]/(w^2 - v), immutable; pairing values live
- * here. Since w^2 = v and v^3 = ξ, also w^6 = ξ, so an element is a polynomial of degree 5 in w
- * over F_p2 with coefficients (c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2) for w^0 … w^5.
+ * An element {@code c0 + c1·w} of F_p12 = F_p6[w]/(w^2 - v), immutable; pairing values live here.
+ * Since w^2 = v and v^3 = ξ, also w^6 = ξ, so an element is a polynomial of degree 5 in w over F_p2
+ * with coefficients (c0.c0, c1.c0, c0.c1, c1.c1, c0.c2, c1.c2) for w^0 … w^5.
  */
 final class Fp12 {
   static final Fp12 ONE = new Fp12(Fp6.ONE, Fp6.ZERO);
 
   /**
-   * GAMMA[k] = ξ^(k(p-1)/6), k = 0..5: the Frobenius map sends w^k to GAMMA[k]·w^k, because
-   * (w^k)^p = w^k·(w^6)^(k(p-1)/6). Also used by the twist endomorphism on G2.
+   * GAMMA[k] = ξ^(k(p-1)/6), k = 0..5: the Frobenius map sends w^k to GAMMA[k]·w^k, because (w^k)^p
+   * = w^k·(w^6)^(k(p-1)/6). Also used by the twist endomorphism on G2.
    */
   static final Fp2[] GAMMA = new Fp2[6];
 
@@ -50,8 +50,8 @@ final class Fp12 {
   }
 
   /**
-   * Multiplies by a line value {@code a + b·w + c·w^3}, the sparse shape every Miller-loop line
-   * has after untwisting: as (a, 0, 0) + (b, c, 0)·w it needs 13 F_p2 products instead of 18.
+   * Multiplies by a line value {@code a + b·w + c·w^3}, the sparse shape every Miller-loop line has
+   * after untwisting: as (a, 0, 0) + (b, c, 0)·w it needs 13 F_p2 products instead of 18.
    */
   Fp12 mulByLine(Fp2 a, Fp2 b, Fp2 c) {
     Fp6 t0 = c0.mulByFp2(a);
@@ -76,9 +76,7 @@ final class Fp12 {
   Fp12 frobenius() {
     return new Fp12(
         new Fp6(
-            c0.c0.conjugate(),
-            c0.c1.conjugate().mul(GAMMA[2]),
-            c0.c2.conjugate().mul(GAMMA[4])),
+            c0.c0.conjugate(), c0.c1.conjugate().mul(GAMMA[2]), c0.c2.conjugate().mul(GAMMA[4])),
         new Fp6(
             c1.c0.conjugate().mul(GAMMA[1]),
             c1.c1.conjugate().mul(GAMMA[3]),
@@ -86,11 +84,14 @@ final class Fp12 {
   }
 
   /**
-   * Squaring in the cyclotomic subgroup (Granger–Scott). Viewing F_p12 as F_p4[w]/(w^3 - s)
-   * with s = w^3 and s^2 = ξ, write f = A + B·w + C·w^2 with A = (w^0, w^3), B = (w^1, w^4),
-   * C = (w^2, w^5) coefficients. For f of order dividing p^4 - p^2 + 1:
-   * f^2 = (3A^2 - 2Ā) + (3sC^2 + 2B̄)·w + (3B^2 - 2C̄)·w^2, where the bar negates the s part.
-   * Only valid after the easy part of the final exponentiation.
+   * Squaring in the cyclotomic subgroup (Granger–Scott), for f of order dividing p^4 - p^2 + 1,
+   * that is, only after the easy part of the final exponentiation. View F_p12 as F_p4[w]/(w^3 - s)
+   * with s = w^3, s^2 = ξ, and write f = A + B·w + C·w^2 where A, B, C in F_p4 hold the
+   * coefficients of (w^0, w^3), (w^1, w^4) and (w^2, w^5). Then
+   *
+   * <pre>f^2 = (3A^2 - 2Ā) + (3sC^2 + 2B̄)·w + (3B^2 - 2C̄)·w^2</pre>
+   *
+   * where the bar negates the s part.
    */
   Fp12 cyclotomicSquare() {
     Fp2 a0 = c0.c0;
@@ -133,8 +134,8 @@ final class Fp12 {
 
   /**
    * Raises a cyclotomic-subgroup element to the power whose non-adjacent form is {@code naf}
-   * (digits -1, 0, 1, least significant first). Inversion is free here, so the signed digits
-   * save multiplications over plain binary.
+   * (digits -1, 0, 1, least significant first). Inversion is free here, so the signed digits save
+   * multiplications over plain binary.
    */
   Fp12 cyclotomicPow(byte[] naf) {
     Fp12 inv = conjugate();

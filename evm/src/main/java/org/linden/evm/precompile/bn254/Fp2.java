@@ -3,8 +3,8 @@ package org.linden.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * An element {@code c0 + c1·i} of F_p2 = F_p[i]/(i^2 + 1), immutable. The G2 twist curve is
- * defined over this field.
+ * An element {@code c0 + c1·i} of F_p2 = F_p[i]/(i^2 + 1), immutable. The G2 twist curve is defined
+ * over this field.
  */
 final class Fp2 {
   static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);

@@ -1,8 +1,8 @@
 package org.linden.evm.precompile.bn254;
 
 /**
- * An element {@code c0 + c1·v + c2·v^2} of F_p6 = F_p2[v]/(v^3 - ξ), immutable. It is the
- * middle floor of the tower F_p → F_p2 → F_p6 → F_p12 on which the pairing is computed.
+ * An element {@code c0 + c1·v + c2·v^2} of F_p6 = F_p2[v]/(v^3 - ξ), immutable. It is the middle
+ * floor of the tower F_p → F_p2 → F_p6 → F_p12 on which the pairing is computed.
  */
 final class Fp6 {
   static final Fp6 ZERO = new Fp6(Fp2.ZERO, Fp2.ZERO, Fp2.ZERO);
@@ -35,8 +35,8 @@ final class Fp6 {
   }
 
   /**
-   * Karatsuba over the three coefficients: six F_p2 products. The v^3 and v^4 terms fold back
-   * as ξ and ξ·v.
+   * Karatsuba over the three coefficients: six F_p2 products. The v^3 and v^4 terms fold back as ξ
+   * and ξ·v.
    */
   Fp6 mul(Fp6 o) {
     Fp2 t0 = c0.mul(o.c0);
@@ -49,8 +49,8 @@ final class Fp6 {
   }
 
   /**
-   * Chung–Hasan squaring (SQR2): with s0 = a0², s1 = 2a0a1, s2 = (a0 - a1 + a2)², s3 = 2a1a2,
-   * s4 = a2², the square is (s0 + ξs3) + (s1 + ξs4)v + (s1 + s2 + s3 - s0 - s4)v².
+   * Chung–Hasan squaring (SQR2): with s0 = a0², s1 = 2a0a1, s2 = (a0 - a1 + a2)², s3 = 2a1a2, s4 =
+   * a2², the square is (s0 + ξs3) + (s1 + ξs4)v + (s1 + s2 + s3 - s0 - s4)v².
    */
   Fp6 square() {
     Fp2 s0 = c0.square();
@@ -58,8 +58,7 @@ final class Fp6 {
     Fp2 s2 = c0.sub(c1).add(c2).square();
     Fp2 s3 = c1.mul(c2).dbl();
     Fp2 s4 = c2.square();
-    return new Fp6(
-        s0.add(s3.mulByXi()), s1.add(s4.mulByXi()), s1.add(s2).add(s3).sub(s0).sub(s4));
+    return new Fp6(s0.add(s3.mulByXi()), s1.add(s4.mulByXi()), s1.add(s2).add(s3).sub(s0).sub(s4));
   }
 
   Fp6 mulByFp2(Fp2 s) {
@@ -86,8 +85,8 @@ final class Fp6 {
   }
 
   /**
-   * The inverse via the adjugate: with A = a0² - ξa1a2, B = ξa2² - a0a1, C = a1² - a0a2 the
-   * product (a0 + a1v + a2v²)(A + Bv + Cv²) is the F_p2 scalar a0A + ξ(a2B + a1C).
+   * The inverse via the adjugate: with A = a0² - ξa1a2, B = ξa2² - a0a1, C = a1² - a0a2 the product
+   * (a0 + a1v + a2v²)(A + Bv + Cv²) is the F_p2 scalar a0A + ξ(a2B + a1C).
    */
   Fp6 inverse() {
     Fp2 a = c0.square().sub(c1.mul(c2).mulByXi());

@@ -1,11 +1,10 @@
 package org.linden.evm.precompile.bn254;
 
 /**
- * A point of G1, the curve y^2 = x^3 + 3 over F_p, immutable, in Jacobian coordinates: (X, Y,
- * Z) stands for the affine point (X/Z^2, Y/Z^3) and Z = 0 for the point at infinity. Jacobian
- * coordinates let additions and doublings run without field inversions; only {@link
- * #toAffine} pays one. The curve's group of points has prime order r, so every point on the
- * curve is in G1.
+ * A point of G1, the curve y^2 = x^3 + 3 over F_p, immutable, in Jacobian coordinates: (X, Y, Z)
+ * stands for the affine point (X/Z^2, Y/Z^3) and Z = 0 for the point at infinity. Jacobian
+ * coordinates let additions and doublings run without field inversions; only {@link #toAffine} pays
+ * one. The curve's group of points has prime order r, so every point on the curve is in G1.
  */
 final class G1Point {
   static final Fp B = Fp.of(3);
@@ -56,9 +55,8 @@ final class G1Point {
   }
 
   /**
-   * Addition ("add-2007-bl"), complete for this use: it falls back to doubling when both
-   * points are equal and returns infinity for opposite points, which those formulas alone
-   * would get wrong.
+   * Addition ("add-2007-bl"), complete for this use: it falls back to doubling when both points are
+   * equal and returns infinity for opposite points, which those formulas alone would get wrong.
    */
   G1Point add(G1Point o) {
     if (isInfinity()) {
@@ -89,8 +87,8 @@ final class G1Point {
 
   /**
    * Multiplies by a non-negative scalar given as little-endian 64-bit limbs, with a fixed 4-bit
-   * window: 15 precomputed multiples, then four doublings and at most one addition per window.
-   * The inputs are public, so the running time may depend on the scalar.
+   * window: 15 precomputed multiples, then four doublings and at most one addition per window. The
+   * inputs are public, so the running time may depend on the scalar.
    */
   G1Point mul(long[] scalar) {
     if (isInfinity()) {
@@ -147,8 +145,7 @@ final class G1Point {
     }
     Fp z1z1 = z.square();
     Fp z2z2 = q.z.square();
-    return x.mul(z2z2).equals(q.x.mul(z1z1))
-        && y.mul(q.z).mul(z2z2).equals(q.y.mul(z).mul(z1z1));
+    return x.mul(z2z2).equals(q.x.mul(z1z1)) && y.mul(q.z).mul(z2z2).equals(q.y.mul(z).mul(z1z1));
   }
 
   @Override

@@ -3,10 +3,9 @@ package org.linden.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * A point on the sextic twist E': y^2 = x^3 + 3/ξ over F_p2 (ξ = 9 + i), immutable, in
- * Jacobian coordinates like {@link G1Point}. G2 is the subgroup of order r of this curve; the
- * curve has many more points (cofactor 2p - r), so points read from input must pass {@link
- * #isInSubgroup}.
+ * A point on the sextic twist E': y^2 = x^3 + 3/ξ over F_p2 (ξ = 9 + i), immutable, in Jacobian
+ * coordinates like {@link G1Point}. G2 is the subgroup of order r of this curve; the curve has many
+ * more points (cofactor 2p - r), so points read from input must pass {@link #isInSubgroup}.
  */
 final class G2Point {
   static final Fp2 B = new Fp2(Fp.of(3), Fp.ZERO).mul(Fp2.XI.inverse());
@@ -135,17 +134,17 @@ final class G2Point {
   }
 
   /**
-   * Whether this point is in G2, i.e. [r]Q = O, for any point Q on the twist. Instead of a
-   * 254-bit multiplication we test α(Q) = O for the endomorphism α = (2u + 1) + 2u·ψ^2 + ψ^3,
-   * which needs one 63-bit multiplication. Why this is exact:
+   * Whether this point is in G2, i.e. [r]Q = O, for any point Q on the twist. Instead of a 254-bit
+   * multiplication we test α(Q) = O for the endomorphism α = (2u + 1) + 2u·ψ^2 + ψ^3, which needs
+   * one 63-bit multiplication. Why this is exact:
    *
    * <ul>
    *   <li>ψ acts on G2 as multiplication by p, and (2u + 1) + 2u·p^2 + p^3 ≡ 0 (mod r), so α
    *       vanishes on G2;
    *   <li>ψ satisfies ψ^2 - tψ + p = 0, so α = A + Bψ for integers A, B with p ∤ A; α is then
    *       separable and its kernel has N(α) = A^2 + ABt + B^2p points;
-   *   <li>gcd(N(α), #E'(F_p2)) = r with #E'(F_p2) = r·(2p - r), so the points of E'(F_p2)
-   *       that α kills form a group of order dividing r, which can only be G2.
+   *   <li>gcd(N(α), #E'(F_p2)) = r with #E'(F_p2) = r·(2p - r), so the points of E'(F_p2) that α
+   *       kills form a group of order dividing r, which can only be G2.
    * </ul>
    *
    * The arithmetic facts are checked in Bn254GroupTest, as is agreement with [r]Q = O.
@@ -183,8 +182,7 @@ final class G2Point {
     }
     Fp2 z1z1 = z.square();
     Fp2 z2z2 = q.z.square();
-    return x.mul(z2z2).equals(q.x.mul(z1z1))
-        && y.mul(q.z).mul(z2z2).equals(q.y.mul(z).mul(z1z1));
+    return x.mul(z2z2).equals(q.x.mul(z1z1)) && y.mul(q.z).mul(z2z2).equals(q.y.mul(z).mul(z1z1));
   }
 
   @Override

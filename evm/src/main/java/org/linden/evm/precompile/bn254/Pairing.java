@@ -3,13 +3,13 @@ package org.linden.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * The optimal ate pairing e: G1 × G2 → μ_r ⊂ F_p12 on BN254, computed as a Miller loop over
- * 6u + 2 followed by the final exponentiation to the power (p^12 - 1)/r.
+ * The optimal ate pairing e: G1 × G2 → μ_r ⊂ F_p12 on BN254, computed as a Miller loop over 6u + 2
+ * followed by the final exponentiation to the power (p^12 - 1)/r.
  *
- * <p>G2 points stay on the twist over F_p2; the untwisting map (x, y) ↦ (x·w^2, y·w^3) is
- * folded into the line formulas, so each line evaluated at P has the sparse form a + b·w +
- * c·w^3. Lines are scaled by F_p2 factors and vertical lines are left out: both are elements
- * of proper subfields of F_p12 that the final exponentiation sends to 1.
+ * <p>G2 points stay on the twist over F_p2; the untwisting map (x, y) ↦ (x·w^2, y·w^3) is folded
+ * into the line formulas, so each line evaluated at P has the sparse form a + b·w + c·w^3. Lines
+ * are scaled by F_p2 factors and vertical lines are left out: both are elements of proper subfields
+ * of F_p12 that the final exponentiation sends to 1.
  */
 final class Pairing {
   /** The BN parameter u; p and r are polynomials in it. */
@@ -46,8 +46,8 @@ final class Pairing {
   }
 
   /**
-   * Whether e(P_1, Q_1)·…·e(P_k, Q_k) = 1. The points must be on their curves and the Q_i in
-   * G2; pairs with a point at infinity contribute 1.
+   * Whether e(P_1, Q_1)·…·e(P_k, Q_k) = 1. The points must be on their curves and the Q_i in G2;
+   * pairs with a point at infinity contribute 1.
    */
   static boolean check(G1Point[] ps, G2Point[] qs) {
     return finalExponentiation(millerLoop(ps, qs)).isOne();
@@ -97,13 +97,12 @@ final class Pairing {
 
   /**
    * f^((p^12 - 1)/r), split as (p^6 - 1)(p^2 + 1) — the easy part, a few Frobenius maps and one
-   * inversion — times (p^4 - p^2 + 1)/r, the hard part. For the hard part we use the addition
-   * chain of Scott, Benger, Charlemagne, Dominguez Perez and Kachisa ("On the final
-   * exponentiation for calculating pairings on ordinary elliptic curves", 2009), which writes
-   * the exponent in base p as λ3·p^3 + λ2·p^2 + λ1·p + λ0 with λ3 = 1, λ2 = 6u^2 + 1,
-   * λ1 = -36u^3 - 18u^2 - 12u + 1, λ0 = -36u^3 - 30u^2 - 18u - 2, so only three
-   * exponentiations by u remain. After the easy part f lies in the cyclotomic subgroup, where
-   * inversion is conjugation and squaring has a cheaper formula.
+   * inversion — times (p^4 - p^2 + 1)/r, the hard part. For the hard part we use the addition chain
+   * of Scott, Benger, Charlemagne, Dominguez Perez and Kachisa ("On the final exponentiation for
+   * calculating pairings on ordinary elliptic curves", 2009), which writes the exponent in base p
+   * as λ3·p^3 + λ2·p^2 + λ1·p + λ0 with λ3 = 1, λ2 = 6u^2 + 1, λ1 = -36u^3 - 18u^2 - 12u + 1, λ0 =
+   * -36u^3 - 30u^2 - 18u - 2, so only three exponentiations by u remain. After the easy part f lies
+   * in the cyclotomic subgroup, where inversion is conjugation and squaring has a cheaper formula.
    */
   static Fp12 finalExponentiation(Fp12 f) {
     Fp12 t = f.conjugate().mul(f.inverse());
@@ -160,9 +159,9 @@ final class Pairing {
     }
 
     /**
-     * T ← 2T and f ← f·ℓ(P), ℓ the tangent at T. On the twist the tangent has slope
-     * λ = 3x^2/(2y); untwisted it is y_P - λ·x_P·w + (λx - y)·w^3, and multiplied by 2Y·Z^3 its
-     * coefficients are a = y_P·Z3·Z^2, b = -x_P·3X^2·Z^2 and c = 3X^3 - 2Y^2 (Z3 = 2YZ).
+     * T ← 2T and f ← f·ℓ(P), ℓ the tangent at T. On the twist the tangent has slope λ = 3x^2/(2y);
+     * untwisted it is y_P - λ·x_P·w + (λx - y)·w^3, and multiplied by 2Y·Z^3 its coefficients are a
+     * = y_P·Z3·Z^2, b = -x_P·3X^2·Z^2 and c = 3X^3 - 2Y^2 (Z3 = 2YZ).
      */
     Fp12 doubleStep(Fp12 f) {
       Fp2 a = tx.square();
@@ -185,9 +184,9 @@ final class Pairing {
     }
 
     /**
-     * T ← T + (x2, y2) for an affine point and f ← f·ℓ(P), ℓ the line through both. With
-     * H = x2·Z^2 - X and R = y2·Z^3 - Y the slope is R/(H·Z); multiplied by Z3 = H·Z the line
-     * has a = y_P·Z3, b = -x_P·R and c = R·x2 - y2·Z3.
+     * T ← T + (x2, y2) for an affine point and f ← f·ℓ(P), ℓ the line through both. With H = x2·Z^2
+     * - X and R = y2·Z^3 - Y the slope is R/(H·Z); multiplied by Z3 = H·Z the line has a = y_P·Z3,
+     * b = -x_P·R and c = R·x2 - y2·Z3.
      */
     Fp12 addStep(Fp12 f, Fp2 x2, Fp2 y2) {
       Fp2 zz = tz.square();

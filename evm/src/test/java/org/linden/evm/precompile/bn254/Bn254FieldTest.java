@@ -102,7 +102,10 @@ class Bn254FieldTest {
     }
     for (BigInteger tooBig :
         new BigInteger[] {
-          P, P.add(BigInteger.ONE), P.add(BigInteger.TWO), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)
+          P,
+          P.add(BigInteger.ONE),
+          P.add(BigInteger.TWO),
+          BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)
         }) {
       assertThat(Fp.fromBytes(TestPoints.fp(tooBig), 0)).as(tooBig.toString(16)).isNull();
     }
@@ -118,7 +121,8 @@ class Bn254FieldTest {
       Fp2 a = new Fp2(Fp.fromBigInteger(a0), Fp.fromBigInteger(a1));
       Fp2 b = new Fp2(Fp.fromBigInteger(b0), Fp.fromBigInteger(b1));
       Fp2 prod = a.mul(b);
-      assertThat(prod.c0.toBigInteger()).isEqualTo(a0.multiply(b0).subtract(a1.multiply(b1)).mod(P));
+      assertThat(prod.c0.toBigInteger())
+          .isEqualTo(a0.multiply(b0).subtract(a1.multiply(b1)).mod(P));
       assertThat(prod.c1.toBigInteger()).isEqualTo(a0.multiply(b1).add(a1.multiply(b0)).mod(P));
       assertThat(a.square()).isEqualTo(a.mul(a));
       assertThat(a.mulByXi()).isEqualTo(a.mul(Fp2.XI));

@@ -153,7 +153,8 @@ class Bn254GroupTest {
     // where t2 = t^2 - 2p is the trace of E over F_p2 and t2^2 - 4p^2 = -3·f2^2.
     BigInteger t2 = t.pow(2).subtract(P.shiftLeft(1));
     BigInteger f2 = P.pow(2).shiftLeft(2).subtract(t2.pow(2)).divide(BigInteger.valueOf(3)).sqrt();
-    assertThat(f2.pow(2).multiply(BigInteger.valueOf(3))).isEqualTo(P.pow(2).shiftLeft(2).subtract(t2.pow(2)));
+    assertThat(f2.pow(2).multiply(BigInteger.valueOf(3)))
+        .isEqualTo(P.pow(2).shiftLeft(2).subtract(t2.pow(2)));
     BigInteger[] twistTraces = {
       t2.add(f2.multiply(BigInteger.valueOf(3))).shiftRight(1),
       t2.subtract(f2.multiply(BigInteger.valueOf(3))).shiftRight(1)

@@ -21,7 +21,8 @@ class Bn254PairingTest {
   @Test
   void loopConstantsAreNonAdjacentForms() {
     BigInteger u = BigInteger.valueOf(Pairing.U);
-    for (BigInteger n : new BigInteger[] {u, u.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO)}) {
+    for (BigInteger n :
+        new BigInteger[] {u, u.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO)}) {
       byte[] digits = Pairing.naf(n);
       BigInteger sum = BigInteger.ZERO;
       for (int i = 0; i < digits.length; i++) {
@@ -34,11 +35,21 @@ class Bn254PairingTest {
       assertThat(digits[digits.length - 1]).isEqualTo((byte) 1);
     }
     // p and r as the BN polynomials in u: the pairing's loop length and chain rely on them.
-    assertThat(u.pow(4).multiply(BigInteger.valueOf(36)).add(u.pow(3).multiply(BigInteger.valueOf(36)))
-            .add(u.pow(2).multiply(BigInteger.valueOf(24))).add(u.multiply(BigInteger.valueOf(6))).add(BigInteger.ONE))
+    assertThat(
+            u.pow(4)
+                .multiply(BigInteger.valueOf(36))
+                .add(u.pow(3).multiply(BigInteger.valueOf(36)))
+                .add(u.pow(2).multiply(BigInteger.valueOf(24)))
+                .add(u.multiply(BigInteger.valueOf(6)))
+                .add(BigInteger.ONE))
         .isEqualTo(TestPoints.P);
-    assertThat(u.pow(4).multiply(BigInteger.valueOf(36)).add(u.pow(3).multiply(BigInteger.valueOf(36)))
-            .add(u.pow(2).multiply(BigInteger.valueOf(18))).add(u.multiply(BigInteger.valueOf(6))).add(BigInteger.ONE))
+    assertThat(
+            u.pow(4)
+                .multiply(BigInteger.valueOf(36))
+                .add(u.pow(3).multiply(BigInteger.valueOf(36)))
+                .add(u.pow(2).multiply(BigInteger.valueOf(18)))
+                .add(u.multiply(BigInteger.valueOf(6)))
+                .add(BigInteger.ONE))
         .isEqualTo(R);
   }
 
@@ -104,7 +115,9 @@ class Bn254PairingTest {
     assertThat(Pairing.check(new G1Point[] {ap, abpNeg}, new G2Point[] {bq, q})).isTrue();
     assertThat(Pairing.check(new G1Point[] {ap.dbl(), abpNeg}, new G2Point[] {bq, q})).isFalse();
     // The multi-pairing equals the product of single pairings.
-    assertThat(Pairing.finalExponentiation(Pairing.millerLoop(new G1Point[] {ap, p}, new G2Point[] {bq, q})))
+    assertThat(
+            Pairing.finalExponentiation(
+                Pairing.millerLoop(new G1Point[] {ap, p}, new G2Point[] {bq, q})))
         .isEqualTo(Pairing.pair(ap, bq).mul(Pairing.pair(p, q)));
   }
 

@@ -99,7 +99,8 @@ class Bn254PrecompileTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    // go-ethereum core/vm/testdata/precompiles/bn256Add.json, cases chfast1, cdetrio11, cdetrio13, cdetrio14
+    // go-ethereum core/vm/testdata/precompiles/bn256Add.json, cases chfast1, cdetrio11, cdetrio13,
+    // cdetrio14
     "chfast1,"
         + "18b18acfb4c2c30276db5411368e7185b311dd124691610c5d3b74034e093dc9063c909c4720840cb5134cb9f59fa749755796819658d32efc0d288198f3726607c2b7f58a84bd6145f00c9c2bc0bb1a187f20ff2c92963a88019e7c6a014eed06614e20c147e940f2d70da3f74c9a17df361706a4485c742bd6788478fa17d7,"
         + "2243525c5efd4b9c3d3c45ac0ca3fe4dd85e830a4ce6b65fa1eeaee202839703301d1d33be6da8e509df21cc35964723180eed7532537db9ae5e7d48f195c915",
@@ -123,8 +124,10 @@ class Bn254PrecompileTest {
     assertThat(ok(add.run(Bytes.EMPTY, Fork.CANCUN)).output()).isEqualTo(ZERO_POINT);
     assertThat(ok(add.run(Bytes.wrap(new byte[128]), Fork.CANCUN)).output()).isEqualTo(ZERO_POINT);
     Bytes g = Bytes.wrap(p1());
-    assertThat(ok(add.run(Bytes.wrap(concat(new byte[64], p1())), Fork.CANCUN)).output()).isEqualTo(g);
-    assertThat(ok(add.run(Bytes.wrap(concat(p1(), new byte[64])), Fork.CANCUN)).output()).isEqualTo(g);
+    assertThat(ok(add.run(Bytes.wrap(concat(new byte[64], p1())), Fork.CANCUN)).output())
+        .isEqualTo(g);
+    assertThat(ok(add.run(Bytes.wrap(concat(p1(), new byte[64])), Fork.CANCUN)).output())
+        .isEqualTo(g);
   }
 
   @Test
@@ -151,8 +154,12 @@ class Bn254PrecompileTest {
   @Test
   void addRejectsCoordinatesNotBelowP() {
     // (1 + p, 2) would be the generator if reduced mod p; EIP-196 says it must fail.
-    fails(add.run(Bytes.wrap(concat(fp(P.add(BigInteger.ONE)), fp(BigInteger.TWO), p1())), Fork.CANCUN));
-    fails(add.run(Bytes.wrap(concat(p1(), fp(BigInteger.ONE), fp(P.add(BigInteger.TWO)))), Fork.CANCUN));
+    fails(
+        add.run(
+            Bytes.wrap(concat(fp(P.add(BigInteger.ONE)), fp(BigInteger.TWO), p1())), Fork.CANCUN));
+    fails(
+        add.run(
+            Bytes.wrap(concat(p1(), fp(BigInteger.ONE), fp(P.add(BigInteger.TWO)))), Fork.CANCUN));
     fails(add.run(Bytes.wrap(concat(fp(P), fp(BigInteger.ZERO))), Fork.CANCUN));
   }
 
@@ -160,7 +167,8 @@ class Bn254PrecompileTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    // go-ethereum core/vm/testdata/precompiles/bn256ScalarMul.json, cases chfast1, chfast2, cdetrio1..4
+    // go-ethereum core/vm/testdata/precompiles/bn256ScalarMul.json, cases chfast1, chfast2,
+    // cdetrio1..4
     "chfast1,"
         + "2bd3e6d0f3b142924f5ca7b49ce5b9d54c4703d7ae5648e61d02268b1a0a9fb721611ce0a6af85915e2f1d70300909ce2e49dfad4a4619c8390cae66cefdb20400000000000000000000000000000000000000000000000011138ce750fa15c2,"
         + "070a8d6a982153cae4be29d434e8faef8a47b274a053f5a4ee2a6c9c13c31e5c031b8ce914eba3a9ffb989f9cdd5b0f01943074bf4f0f315690ec3cec6981afc",
@@ -188,10 +196,15 @@ class Bn254PrecompileTest {
   @Test
   void mulByZeroOneAndTheGroupOrder() {
     byte[] g = p1();
-    assertThat(ok(mul.run(Bytes.wrap(concat(g, fp(BigInteger.ZERO))), Fork.CANCUN)).output()).isEqualTo(ZERO_POINT);
-    assertThat(ok(mul.run(Bytes.wrap(concat(g, fp(BigInteger.ONE))), Fork.CANCUN)).output()).isEqualTo(Bytes.wrap(g));
-    assertThat(ok(mul.run(Bytes.wrap(concat(g, fp(TestPoints.R))), Fork.CANCUN)).output()).isEqualTo(ZERO_POINT);
-    assertThat(ok(mul.run(Bytes.wrap(concat(new byte[64], fp(BigInteger.TEN))), Fork.CANCUN)).output()).isEqualTo(ZERO_POINT);
+    assertThat(ok(mul.run(Bytes.wrap(concat(g, fp(BigInteger.ZERO))), Fork.CANCUN)).output())
+        .isEqualTo(ZERO_POINT);
+    assertThat(ok(mul.run(Bytes.wrap(concat(g, fp(BigInteger.ONE))), Fork.CANCUN)).output())
+        .isEqualTo(Bytes.wrap(g));
+    assertThat(ok(mul.run(Bytes.wrap(concat(g, fp(TestPoints.R))), Fork.CANCUN)).output())
+        .isEqualTo(ZERO_POINT);
+    assertThat(
+            ok(mul.run(Bytes.wrap(concat(new byte[64], fp(BigInteger.TEN))), Fork.CANCUN)).output())
+        .isEqualTo(ZERO_POINT);
   }
 
   @Test
@@ -210,9 +223,18 @@ class Bn254PrecompileTest {
 
   @Test
   void mulRejectsInvalidPoints() {
-    fails(mul.run(Bytes.wrap(concat(fp(BigInteger.ONE), fp(BigInteger.valueOf(3)), fp(BigInteger.TWO))), Fork.CANCUN));
-    fails(mul.run(Bytes.wrap(concat(fp(P.add(BigInteger.ONE)), fp(BigInteger.TWO), fp(BigInteger.TWO))), Fork.CANCUN));
-    fails(mul.run(Bytes.wrap(concat(fp(BigInteger.ONE), fp(P.add(BigInteger.TWO)), fp(BigInteger.ZERO))), Fork.CANCUN));
+    fails(
+        mul.run(
+            Bytes.wrap(concat(fp(BigInteger.ONE), fp(BigInteger.valueOf(3)), fp(BigInteger.TWO))),
+            Fork.CANCUN));
+    fails(
+        mul.run(
+            Bytes.wrap(concat(fp(P.add(BigInteger.ONE)), fp(BigInteger.TWO), fp(BigInteger.TWO))),
+            Fork.CANCUN));
+    fails(
+        mul.run(
+            Bytes.wrap(concat(fp(BigInteger.ONE), fp(P.add(BigInteger.TWO)), fp(BigInteger.ZERO))),
+            Fork.CANCUN));
   }
 
   // ---- pairing ----
@@ -224,14 +246,16 @@ class Bn254PrecompileTest {
     assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), p2(), minusP1, p2())), Fork.CANCUN)).output())
         .isEqualTo(TRUE);
     // e(P1, P2) alone is not 1, and neither is e(P1, P2)^2.
-    assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), p2())), Fork.CANCUN)).output()).isEqualTo(FALSE);
+    assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), p2())), Fork.CANCUN)).output())
+        .isEqualTo(FALSE);
     assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), p2(), p1(), p2())), Fork.CANCUN)).output())
         .isEqualTo(FALSE);
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    // go-ethereum core/vm/testdata/precompiles/bn256Pairing.json, cases jeff1, jeff2, jeff6, two_point_match_3
+    // go-ethereum core/vm/testdata/precompiles/bn256Pairing.json, cases jeff1, jeff2, jeff6,
+    // two_point_match_3
     "jeff1,"
         + "1c76476f4def4bb94541d57ebba1193381ffa7aa76ada664dd31c16024c43f593034dd2920f673e204fee2811c678745fc819b55d3e9d294e45c9b03a76aef41209dd15ebff5d46c4bd888e51a93cf99a7329636c63514396b4a452003a35bf704bf11ca01483bfa8b34b43561848d28905960114c8ac04049af4b6315a416782bb8324af6cfc93537a2ad1a445cfd0ca2a71acd7ac41fadbf933c2a51be344d120a2a4cf30c1bf9845f20c6fe39e07ea2cce61f0c9bb048165fe5e4de877550111e129f1cf1097710d41c4ac70fcdfa5ba2023c6ff1cbeac322de49d1b6df7c2032c61a830e3c17286de9462bf242fca2883585b93870a73853face6a6bf411198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c21800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa,"
         + "1",
@@ -267,8 +291,10 @@ class Bn254PrecompileTest {
     byte[] g1Inf = new byte[64];
     byte[] g2Inf = new byte[128];
     assertThat(ok(pairing.run(Bytes.wrap(new byte[192]), Fork.CANCUN)).output()).isEqualTo(TRUE);
-    assertThat(ok(pairing.run(Bytes.wrap(concat(g1Inf, p2())), Fork.CANCUN)).output()).isEqualTo(TRUE);
-    assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), g2Inf)), Fork.CANCUN)).output()).isEqualTo(TRUE);
+    assertThat(ok(pairing.run(Bytes.wrap(concat(g1Inf, p2())), Fork.CANCUN)).output())
+        .isEqualTo(TRUE);
+    assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), g2Inf)), Fork.CANCUN)).output())
+        .isEqualTo(TRUE);
     // An infinity pair next to a non-trivial one leaves the result to the other pair.
     assertThat(ok(pairing.run(Bytes.wrap(concat(g1Inf, p2(), p1(), p2())), Fork.CANCUN)).output())
         .isEqualTo(FALSE);
@@ -288,7 +314,8 @@ class Bn254PrecompileTest {
   void pairingRejectsG2CoordinatesNotBelowP() {
     for (int coordinate = 0; coordinate < 4; coordinate++) {
       byte[] q = p2();
-      BigInteger v = new BigInteger(1, Arrays.copyOfRange(q, 32 * coordinate, 32 * coordinate + 32));
+      BigInteger v =
+          new BigInteger(1, Arrays.copyOfRange(q, 32 * coordinate, 32 * coordinate + 32));
       System.arraycopy(fp(v.add(P)), 0, q, 32 * coordinate, 32);
       fails(pairing.run(Bytes.wrap(concat(p1(), q)), Fork.CANCUN));
     }
@@ -299,7 +326,8 @@ class Bn254PrecompileTest {
     // The same coordinates with real and imaginary parts swapped do not lie on the twist.
     byte[] swapped = concat(dec(P2_X_RE), dec(P2_X_IM), dec(P2_Y_RE), dec(P2_Y_IM));
     fails(pairing.run(Bytes.wrap(concat(p1(), swapped)), Fork.CANCUN));
-    assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), p2())), Fork.CANCUN)).output()).isEqualTo(FALSE);
+    assertThat(ok(pairing.run(Bytes.wrap(concat(p1(), p2())), Fork.CANCUN)).output())
+        .isEqualTo(FALSE);
   }
 
   @Test

@@ -54,8 +54,8 @@ final class TestPoints {
   }
 
   /**
-   * A square root in F_p2 for p ≡ 3 mod 4 (Adj and Rodríguez-Henríquez, "Square root
-   * computation over even extension fields", algorithm 9), or null for a non-square.
+   * A square root in F_p2 for p ≡ 3 mod 4 (Adj and Rodríguez-Henríquez, "Square root computation
+   * over even extension fields", algorithm 9), or null for a non-square.
    */
   static Fp2 sqrt(Fp2 a) {
     Fp2 a1 = a.pow(P.subtract(BigInteger.valueOf(3)).shiftRight(2));
