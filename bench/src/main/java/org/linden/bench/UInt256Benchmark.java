@@ -1,5 +1,6 @@
 package org.linden.bench;
 
+import java.math.BigInteger;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.linden.types.UInt256;
@@ -19,6 +20,10 @@ public class UInt256Benchmark {
   private UInt256 a;
   private UInt256 b;
   private UInt256 divisor;
+  private BigInteger bigA;
+  private BigInteger bigB;
+  private BigInteger bigDivisor;
+  private static final BigInteger MASK = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   @Setup
   public void setup() {
@@ -27,6 +32,21 @@ public class UInt256Benchmark {
     b = new UInt256(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong());
     // A 130-bit divisor makes the quotient multi-limb: the general long-division path.
     divisor = new UInt256(r.nextLong(), r.nextLong(), 3, 0);
+    bigA = a.toBigInteger();
+    bigB = b.toBigInteger();
+    bigDivisor = divisor.toBigInteger();
+  }
+
+  /** Peer: the same multiplication with BigInteger, reduced modulo 2^256. */
+  @Benchmark
+  public BigInteger mulBigInteger() {
+    return bigA.multiply(bigB).and(MASK);
+  }
+
+  /** Peer: the same division with BigInteger. */
+  @Benchmark
+  public BigInteger divBigInteger() {
+    return bigA.divide(bigDivisor);
   }
 
   @Benchmark

@@ -432,9 +432,10 @@ public final class Evm {
               int start = pc + 1;
               int avail = Math.max(0, Math.min(n, code.length - start));
               // Bytes past the end of the code read as zero: shift the available ones up.
-              s.pushBytes(code, start, avail);
+              UInt256Math.fromBytes(code, start, avail, d, s.top << 2);
+              s.top++;
               if (avail < n) {
-                UInt256Math.shl(new long[] {8L * (n - avail), 0, 0, 0}, 0, d, s.at(0), d, s.at(0));
+                UInt256Math.shl(8 * (n - avail), d, s.at(0), d, s.at(0));
               }
               f.pc = pc + 1 + n;
             } else if (op >= Opcodes.DUP1 && op <= Opcodes.DUP16) {
