@@ -29,9 +29,6 @@ final class G2Point {
                   new BigInteger(
                       "4082367875863433681332203403145435568316851327593401208105741076214120093531"))));
 
-  /** The BN parameter u as a one-limb scalar, for the subgroup check. */
-  private static final long[] U_LIMBS = {Pairing.U};
-
   final Fp2 x;
   final Fp2 y;
   final Fp2 z;
@@ -83,6 +80,9 @@ final class G2Point {
     if (o.isInfinity()) {
       return this;
     }
+    if (o.z.equals(Fp2.ONE)) {
+      return addAffine(o.x, o.y);
+    }
     Fp2 z1z1 = z.square();
     Fp2 z2z2 = o.z.square();
     Fp2 u1 = x.mul(z2z2);
@@ -100,6 +100,26 @@ final class G2Point {
     Fp2 x3 = r.square().sub(j).sub(v.dbl());
     Fp2 y3 = r.mul(v.sub(x3)).sub(s1.mul(j).dbl());
     Fp2 z3 = z.add(o.z).square().sub(z1z1).sub(z2z2).mul(h);
+    return new G2Point(x3, y3, z3);
+  }
+
+  /** Adds the affine point (x2, y2) ("madd-2007-bl"), as in {@link G1Point}; this ≠ infinity. */
+  private G2Point addAffine(Fp2 x2, Fp2 y2) {
+    Fp2 z1z1 = z.square();
+    Fp2 u2 = x2.mul(z1z1);
+    Fp2 s2 = y2.mul(z).mul(z1z1);
+    Fp2 h = u2.sub(x);
+    Fp2 r = s2.sub(y).dbl();
+    if (h.isZero()) {
+      return r.isZero() ? dbl() : INFINITY;
+    }
+    Fp2 hh = h.square();
+    Fp2 i = hh.dbl().dbl();
+    Fp2 j = h.mul(i);
+    Fp2 v = x.mul(i);
+    Fp2 x3 = r.square().sub(j).sub(v.dbl());
+    Fp2 y3 = r.mul(v.sub(x3)).sub(y.mul(j).dbl());
+    Fp2 z3 = z.add(h).square().sub(z1z1).sub(hh);
     return new G2Point(x3, y3, z3);
   }
 
@@ -153,7 +173,18 @@ final class G2Point {
     if (isInfinity()) {
       return true;
     }
-    G2Point twoUq = mul(U_LIMBS).dbl();
+    // [u]Q by signed double-and-add: Q usually arrives affine, so every addition is mixed.
+    G2Point negQ = neg();
+    G2Point uq = INFINITY;
+    for (int i = Pairing.U_NAF.length - 1; i >= 0; i--) {
+      uq = uq.dbl();
+      if (Pairing.U_NAF[i] > 0) {
+        uq = uq.add(this);
+      } else if (Pairing.U_NAF[i] < 0) {
+        uq = uq.add(negQ);
+      }
+    }
+    G2Point twoUq = uq.dbl();
     G2Point lhs = twoUq.add(this).add(twoUq.psi().psi());
     return lhs.equals(psi().psi().psi().neg());
   }

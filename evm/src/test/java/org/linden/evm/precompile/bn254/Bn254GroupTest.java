@@ -74,6 +74,90 @@ class Bn254GroupTest {
     assertThat(p.mul(limbs(max))).isEqualTo(p.mul(limbs(max.mod(R))));
   }
 
+  private static BigInteger unsigned(long[] limbs, boolean negative) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = limbs.length - 1; i >= 0; i--) {
+      v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limbs[i])));
+    }
+    return negative ? v.negate() : v;
+  }
+
+  @Test
+  void glvEndomorphismIsMultiplicationByLambda() {
+    assertThat(Glv.BETA.square().mul(Glv.BETA)).isEqualTo(Fp.ONE);
+    assertThat(Glv.BETA).isNotEqualTo(Fp.ONE);
+    assertThat(Glv.LAMBDA.pow(2).add(Glv.LAMBDA).add(BigInteger.ONE).mod(R)).isZero();
+    for (int i = 0; i < 5; i++) {
+      G1Point p = g1(scalar());
+      assertThat(p.endomorphism(Glv.BETA)).isEqualTo(p.mulWindowed(limbs(Glv.LAMBDA)));
+    }
+  }
+
+  @Test
+  void glvSplitIsExactAndShort() {
+    BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+    java.util.List<BigInteger> ks =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                BigInteger.ZERO,
+                BigInteger.ONE,
+                Glv.LAMBDA,
+                R.subtract(BigInteger.ONE),
+                R,
+                R.add(BigInteger.ONE),
+                R.shiftLeft(1),
+                max,
+                max.subtract(R)));
+    for (int i = 0; i < 500; i++) {
+      ks.add(new BigInteger(256, rnd));
+      ks.add(new BigInteger(1 + rnd.nextInt(256), rnd));
+    }
+    for (BigInteger k : ks) {
+      Glv.Split s = Glv.split(limbs(k));
+      BigInteger k1 = unsigned(s.k1(), s.k1Negative());
+      BigInteger k2 = unsigned(s.k2(), s.k2Negative());
+      assertThat(k1.add(k2.multiply(Glv.LAMBDA)).subtract(k).mod(R)).as(k.toString()).isZero();
+      assertThat(k1.abs().bitLength()).isLessThanOrEqualTo(130);
+      assertThat(k2.abs().bitLength()).isLessThanOrEqualTo(130);
+    }
+  }
+
+  @Test
+  void glvMultiplicationAgreesWithPlainWindows() {
+    BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+    G1Point p = g1(scalar());
+    for (BigInteger k :
+        new BigInteger[] {
+          BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, R.subtract(BigInteger.ONE), R, max
+        }) {
+      assertThat(p.mul(limbs(k))).as(k.toString()).isEqualTo(p.mulWindowed(limbs(k)));
+    }
+    for (int i = 0; i < 50; i++) {
+      BigInteger k = new BigInteger(256, rnd);
+      assertThat(p.mul(limbs(k))).isEqualTo(p.mulWindowed(limbs(k)));
+    }
+    // The affine generator and a point with Z ≠ 1 go through the same code.
+    G1Point q = G1Point.GENERATOR.dbl().add(G1Point.GENERATOR);
+    assertThat(q.mul(limbs(BigInteger.TEN)))
+        .isEqualTo(q.toAffine().mulWindowed(limbs(BigInteger.TEN)));
+  }
+
+  @Test
+  void mixedAndGeneralAdditionAgree() {
+    for (int i = 0; i < 10; i++) {
+      G1Point a = g1(scalar()); // Jacobian, Z ≠ 1 in general
+      G1Point b = g1(scalar());
+      assertThat(a.add(b.toAffine())).isEqualTo(a.add(b));
+      assertThat(a.add(a.toAffine())).isEqualTo(a.dbl());
+      assertThat(a.add(a.neg().toAffine()).isInfinity()).isTrue();
+      G2Point c = g2(scalar());
+      G2Point d = g2(scalar());
+      assertThat(c.add(d.toAffine())).isEqualTo(c.add(d));
+      assertThat(c.add(c.toAffine())).isEqualTo(c.dbl());
+      assertThat(c.add(c.neg().toAffine()).isInfinity()).isTrue();
+    }
+  }
+
   @Test
   void g2AdditionIsCommutativeAndAssociative() {
     for (int i = 0; i < 10; i++) {
