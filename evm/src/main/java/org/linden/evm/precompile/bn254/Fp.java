@@ -27,8 +27,7 @@ final class Fp {
   static final long INV = negInverse64(P0);
 
   /** {@code R^2 mod p} as plain limbs; multiplying by it moves a value into Montgomery form. */
-  private static final Fp R2 =
-      new Fp(0xf32cfc5b538afa89L, 0xb5e71911d44501fbL, 0x47ab1eff0a417ff6L, 0x06d89f71cab8351fL);
+  private static final Fp R2 = raw(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
 
   /** Plain 1, which multiplied in Montgomery form takes a value back out of it. */
   private static final Fp RAW_ONE = new Fp(1, 0, 0, 0);
@@ -63,14 +62,18 @@ final class Fp {
     return -inv;
   }
 
-  /** Reduces {@code v} mod p; for constants and tests, not for the hot path. */
-  static Fp fromBigInteger(BigInteger v) {
-    BigInteger r = v.mod(MODULUS);
+  /** The limbs of {@code v}, taken as they are (no Montgomery conversion); v must be below p. */
+  private static Fp raw(BigInteger v) {
     long[] l = new long[4];
     for (int i = 0; i < 4; i++) {
-      l[i] = r.shiftRight(64 * i).longValue();
+      l[i] = v.shiftRight(64 * i).longValue();
     }
-    return new Fp(l[0], l[1], l[2], l[3]).mul(R2);
+    return new Fp(l[0], l[1], l[2], l[3]);
+  }
+
+  /** Reduces {@code v} mod p; for constants and tests, not for the hot path. */
+  static Fp fromBigInteger(BigInteger v) {
+    return raw(v.mod(MODULUS)).mul(R2);
   }
 
   static Fp of(long small) {

@@ -43,7 +43,8 @@ class Bn254FieldTest {
   }
 
   @Test
-  void montgomeryConstantInvertsTheLowLimb() {
+  void montgomeryConstantsMatchTheModulus() {
+    assertThat(Glv.limbs(P)).containsExactly(Fp.P0, Fp.P1, Fp.P2, Fp.P3);
     assertThat(Fp.P0 * Fp.INV).isEqualTo(-1L);
   }
 
