@@ -96,8 +96,12 @@ final class Glv {
   /** k = k1 + k2·λ (mod r), each part as a magnitude and a sign. */
   record Split(long[] k1, boolean k1Negative, long[] k2, boolean k2Negative) {}
 
-  /** Splits a scalar of up to 256 bits (little-endian limbs); the parts have at most 130 bits. */
-  static Split split(long[] k) {
+  /**
+   * Splits a scalar of up to 256 bits (at most four little-endian limbs); the parts have at most
+   * 130 bits.
+   */
+  static Split split(long[] scalar) {
+    long[] k = scalar.length == 4 ? scalar : java.util.Arrays.copyOf(scalar, 4);
     long[] c1 = mulShift256(k, C1_SCALE);
     long[] c2 = mulShift256(k, C2_SCALE);
     if (C1_NEGATIVE) {

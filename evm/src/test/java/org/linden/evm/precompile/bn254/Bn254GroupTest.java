@@ -136,6 +136,8 @@ class Bn254GroupTest {
       BigInteger k = new BigInteger(256, rnd);
       assertThat(p.mul(limbs(k))).isEqualTo(p.mulWindowed(limbs(k)));
     }
+    // Shorter limb arrays are zero-extended.
+    assertThat(p.mul(new long[] {-1L})).isEqualTo(p.mulWindowed(new long[] {-1L}));
     // The affine generator and a point with Z ≠ 1 go through the same code.
     G1Point q = G1Point.GENERATOR.dbl().add(G1Point.GENERATOR);
     assertThat(q.mul(limbs(BigInteger.TEN)))
