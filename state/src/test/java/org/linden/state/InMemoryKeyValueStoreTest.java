@@ -1,0 +1,8 @@
+package org.linden.state;
+
+class InMemoryKeyValueStoreTest extends KeyValueStoreContractTest {
+  @Override
+  protected KeyValueStore createStore() {
+    return new InMemoryKeyValueStore();
+  }
+}
