@@ -26,7 +26,8 @@ public final class Conformance {
       new KeyAddrTestRunner(),
       new TransactionTestRunner(),
       new TrieTestRunner(),
-      new StateTestRunner());
+      new StateTestRunner(),
+      new BlockchainTestRunner());
 
   static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "evm",
     description = "Run EVM state tests or raw bytecode.",
-    subcommands = {EvmCommand.StateTest.class, EvmCommand.Run.class})
+    subcommands = {EvmCommand.StateTest.class, EvmCommand.BlockTest.class, EvmCommand.Run.class})
 final class EvmCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -105,6 +105,65 @@ final class EvmCommand implements Runnable {
       }
       if (recognised == 0) {
         throw new UsageError("no state test in " + paths);
+      }
+      System.out.println(results.toPrettyString());
+      return anyFailed ? 1 : 0;
+    }
+  }
+
+  /**
+   * {@code evm blocktest}: runs blockchain-test files and prints one result object per test
+   * ({@code name}, {@code pass}, {@code fork}, {@code error}) in a JSON array.
+   */
+  @Command(name = "blocktest", description = "Run blockchain tests; print results as a JSON array.")
+  static final class BlockTest implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Blockchain-test files or directories.")
+    List<Path> paths;
+
+    @Option(names = "--fork", paramLabel = "NAME", description = "Only tests of this network (fork).")
+    String fork;
+
+    @Override
+    public Integer call() {
+      ForkFilter filter;
+      try {
+        filter = ForkFilter.of(fork);
+      } catch (IllegalArgumentException e) {
+        throw new UsageError(e.getMessage());
+      }
+      org.linden.conformance.BlockchainTestRunner runner = new org.linden.conformance.BlockchainTestRunner();
+      ObjectMapper json = new ObjectMapper();
+      ArrayNode results = json.createArrayNode();
+      boolean anyFailed = false;
+      int recognised = 0;
+      for (Path path : paths) {
+        List<Path> files;
+        try {
+          files = Conformance.jsonFiles(path);
+        } catch (Conformance.NoFixtureException e) {
+          throw new UsageError(e.getMessage());
+        }
+        for (Path file : files) {
+          var root = Conformance.readJson(file);
+          if (!runner.recognizes(root)) {
+            System.err.println("ignored: " + file + ": not a blockchain test");
+            continue;
+          }
+          recognised++;
+          for (CaseResult r : runner.run(file, root, filter)) {
+            ObjectNode n = results.addObject();
+            n.put("name", r.name());
+            n.put("pass", r.passed());
+            n.put("fork", r.fork());
+            if (r.error() != null) {
+              n.put("error", r.error());
+            }
+            anyFailed |= r.status() == CaseResult.Status.FAIL;
+          }
+        }
+      }
+      if (recognised == 0) {
+        throw new UsageError("no blockchain test in " + paths);
       }
       System.out.println(results.toPrettyString());
       return anyFailed ? 1 : 0;

@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
       ConformanceCommand.class,
       AccountCommand.class,
       EvmCommand.class,
+      InitCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      DumpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

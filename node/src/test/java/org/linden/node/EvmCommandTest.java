@@ -90,6 +90,29 @@ class EvmCommandTest {
   }
 
   @Test
+  void blocktestPrintsOneResultPerTest() throws IOException {
+    Path file = Fixtures.require("ethereum-tests/BlockchainTests/ValidBlocks/bcExample/basefeeExample.json");
+    CommandRun run = CommandRun.of("evm", "blocktest", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode results = JSON.readTree(run.out());
+    assertThat(results.size()).isPositive();
+    assertThat(results.get(0).get("pass").asBoolean()).isTrue();
+    assertThat(results.get(0).get("fork").asText()).isEqualTo("Cancun");
+  }
+
+  @Test
+  void blocktestFailsWhenTheHeadDiffers(@TempDir Path dir) throws IOException {
+    Path file = Fixtures.require("ethereum-tests/BlockchainTests/ValidBlocks/bcExample/basefeeExample.json");
+    JsonNode root = JSON.readTree(file.toFile());
+    String last = root.elements().next().get("lastblockhash").asText();
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, root.toString().replace("\"lastblockhash\":\"" + last, "\"lastblockhash\":\"0x" + "cd".repeat(32)));
+    CommandRun run = CommandRun.of("evm", "blocktest", bad.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(JSON.readTree(run.out()).get(0).get("error").asText()).startsWith("head ");
+  }
+
+  @Test
   void conformanceTraceWritesTracesToStderr() {
     Path file = Fixtures.require("ethereum-tests/GeneralStateTests/stExample/add11.json");
     CommandRun run = CommandRun.of("conformance", "--trace", "--fork", "Cancun", file.toString());

@@ -26,6 +26,15 @@ public final class InMemoryStateDatabase implements StateReader {
   private final Map<Hash, Bytes> codes = new HashMap<>();
   private final Map<Address, Map<UInt256, UInt256>> storage = new HashMap<>();
 
+  /** An independent copy (code is shared: it is immutable). */
+  public InMemoryStateDatabase copy() {
+    InMemoryStateDatabase c = new InMemoryStateDatabase();
+    c.accounts.putAll(accounts);
+    c.codes.putAll(codes);
+    storage.forEach((a, s) -> c.storage.put(a, new HashMap<>(s)));
+    return c;
+  }
+
   /** Sets an account outright (genesis allocations, test pre-states). */
   public void putAccount(Address address, long nonce, UInt256 balance, Bytes code, Map<UInt256, UInt256> slots) {
     Hash codeHash = code.isEmpty() ? AccountInfo.EMPTY_CODE_HASH : Keccak.hash256(code);

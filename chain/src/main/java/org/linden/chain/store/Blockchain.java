@@ -1,0 +1,239 @@
+package org.linden.chain.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.linden.chain.block.Block;
+import org.linden.chain.block.BlockBody;
+import org.linden.chain.block.BlockHeader;
+import org.linden.chain.config.ChainConfig;
+import org.linden.chain.config.Genesis;
+import org.linden.chain.config.GenesisAccount;
+import org.linden.chain.execution.BlockProcessor;
+import org.linden.chain.execution.BlockResult;
+import org.linden.chain.execution.BlockValidationException;
+import org.linden.chain.execution.BlockValidator;
+import org.linden.chain.execution.HeaderValidator;
+import org.linden.crypto.Keccak;
+import org.linden.evm.state.AccountChange;
+import org.linden.evm.state.AccountInfo;
+import org.linden.evm.state.JournaledWorldState;
+import org.linden.state.KeyValueStore;
+import org.linden.state.PersistentWorldState;
+import org.linden.state.WriteBatch;
+import org.linden.types.Address;
+import org.linden.types.Fork;
+import org.linden.types.Hash;
+
+
+/**
+ * The chain on disk. Every imported block is validated, executed on the state of its
+ * parent and committed in one atomic write together with its receipts, indexes, state
+ * changes and the new head, so a killed process always reopens at a consistent head.
+ * The last valid block imported becomes the head (the consensus layer's choice after the
+ * merge); a block on another branch first rewinds the state to the common ancestor with
+ * the stored reverse diffs, then replays that branch.
+ */
+public final class Blockchain {
+  /** How many recent blocks keep their reverse state diffs, i.e. the deepest possible reorg. */
+  public static final int MAX_REORG_DEPTH = 128;
+
+  private final ChainConfig config;
+  private final ChainStore chain;
+  private final PersistentWorldState state;
+  private final HeaderValidator headerValidator;
+  private final BlockProcessor processor;
+  private BlockHeader head;
+
+  private Blockchain(ChainConfig config, KeyValueStore store) {
+    this.config = config;
+    this.chain = new ChainStore(store);
+    this.state = new PersistentWorldState(store);
+    this.headerValidator = new HeaderValidator(config);
+    this.processor = new BlockProcessor(config);
+  }
+
+  /**
+   * Opens the chain in {@code store}, writing the genesis block and state first if the
+   * store is empty. A store initialised with another genesis is refused.
+   */
+  public static Blockchain open(KeyValueStore store, Genesis genesis) throws GenesisMismatchException {
+    Blockchain bc = new Blockchain(genesis.config(), store);
+    var storedGenesis = bc.chain.genesis();
+    if (storedGenesis.isPresent()) {
+      Hash given = genesis.hash();
+      if (!storedGenesis.get().equals(given)) {
+        throw new GenesisMismatchException(storedGenesis.get(), given);
+      }
+      Hash headHash = bc.chain.head().orElseThrow(() -> new CorruptDatabaseException("no head block recorded"));
+      bc.head = bc.chain.header(headHash)
+          .orElseThrow(() -> new CorruptDatabaseException("head block " + headHash + " is missing"));
+      if (!bc.state.stateRoot().equals(bc.head.stateRoot())) {
+        throw new CorruptDatabaseException("the state (root " + bc.state.stateRoot() + ") is not the head block's ("
+            + bc.head.stateRoot() + ")");
+      }
+      return bc;
+    }
+    bc.writeGenesis(genesis);
+    return bc;
+  }
+
+  private void writeGenesis(Genesis genesis) {
+    List<AccountChange> alloc = new ArrayList<>();
+    for (Map.Entry<Address, GenesisAccount> e : genesis.alloc().entrySet()) {
+      GenesisAccount a = e.getValue();
+      Hash codeHash = a.code().isEmpty() ? AccountInfo.EMPTY_CODE_HASH : Keccak.hash256(a.code());
+      alloc.add(new AccountChange(e.getKey(), new AccountInfo(a.nonce(), a.balance(), codeHash),
+          a.code().isEmpty() ? null : a.code(), true, new HashMap<>(a.storage())));
+    }
+    try (WriteBatch batch = chain.store().newBatch()) {
+      Hash root = state.apply(alloc, batch);
+      Block block = genesis.toBlock(root);
+      chain.putBlock(batch, block.header(), block.body());
+      chain.putReceipts(batch, block.hash(), List.of());
+      chain.putCanonical(batch, block.header(), block.body());
+      chain.putHead(batch, block.hash());
+      chain.putGenesis(batch, block.hash());
+      batch.commit();
+      head = block.header();
+    }
+  }
+
+  public ChainConfig config() {
+    return config;
+  }
+
+  public synchronized BlockHeader head() {
+    return head;
+  }
+
+  public ChainStore store() {
+    return chain;
+  }
+
+  public PersistentWorldState state() {
+    return state;
+  }
+
+  /** Whether the block is stored (canonical or not). */
+  public boolean contains(Hash hash) {
+    return chain.header(hash).isPresent();
+  }
+
+  /**
+   * Validates, executes and stores {@code block}, which becomes the head. Returns false if
+   * the block was already known. An invalid block changes nothing.
+   */
+  public synchronized boolean importBlock(Block block) throws BlockValidationException {
+    Hash hash = block.hash();
+    if (contains(hash)) {
+      return false;
+    }
+    BlockHeader parent = chain.header(block.header().parentHash())
+        .orElseThrow(() -> new BlockValidationException("unknown parent",
+            "block " + block.number() + " " + hash + " has unknown parent " + block.header().parentHash()));
+    if (!parent.hash().equals(head.hash())) {
+      switchTo(parent);
+    }
+    BlockHeader before = head;
+    try {
+      apply(block, true);
+    } catch (BlockValidationException e) {
+      if (!before.hash().equals(parent.hash())) {
+        // The new branch failed: go back to the chain we had.
+        switchTo(before);
+      }
+      throw e;
+    }
+    return true;
+  }
+
+  /** Executes a block on the head state and commits it, with its diff, as the new head. */
+  private void apply(Block block, boolean storeBlock) throws BlockValidationException {
+    BlockHeader h = block.header();
+    headerValidator.validate(h, head);
+    Fork fork = config.forkAt(h.number(), h.timestamp());
+    BlockValidator.validateBody(block, fork);
+    JournaledWorldState world = new JournaledWorldState(state);
+    BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null);
+    try (WriteBatch batch = chain.store().newBatch()) {
+      Hash root = state.apply(h.hash(), world.changes(), batch);
+      BlockValidator.validateResult(h, result, fork, root);
+      if (storeBlock) {
+        chain.putBlock(batch, h, block.body());
+      }
+      chain.putReceipts(batch, h.hash(), result.receipts());
+      chain.putCanonical(batch, h, block.body());
+      chain.putHead(batch, h.hash());
+      dropOldDiff(h.number(), batch);
+      batch.commit();
+    }
+    head = h;
+  }
+
+  private void dropOldDiff(long number, WriteBatch batch) {
+    long old = number - MAX_REORG_DEPTH;
+    if (old > 0) {
+      chain.canonicalHash(old).ifPresent(hash -> state.dropDiff(hash, batch));
+    }
+  }
+
+  private Hash canonicalHashOrZero(long number) {
+    return chain.canonicalHash(number).orElse(Hash.ZERO);
+  }
+
+  /** Rewinds to the common ancestor of the head and {@code target}, then replays the branch up to {@code target}. */
+  private void switchTo(BlockHeader target) throws BlockValidationException {
+    Deque<BlockHeader> branch = new ArrayDeque<>();
+    BlockHeader t = target;
+    while (!isCanonical(t)) {
+      branch.push(t);
+      BlockHeader p = t;
+      t = chain.header(t.parentHash()).orElseThrow(() -> new CorruptDatabaseException("missing parent of " + p.hash()));
+    }
+    BlockHeader ancestor = t;
+    if (head.number() - ancestor.number() > MAX_REORG_DEPTH) {
+      throw new BlockValidationException("reorg depth", "switching branches would rewind "
+          + (head.number() - ancestor.number()) + " blocks, more than " + MAX_REORG_DEPTH);
+    }
+    while (!head.hash().equals(ancestor.hash())) {
+      rewindHead();
+    }
+    for (BlockHeader h : branch) {
+      BlockBody body = chain.body(h.hash()).orElseThrow(() -> new CorruptDatabaseException("missing body " + h.hash()));
+      apply(new Block(h, body), false);
+    }
+  }
+
+  private boolean isCanonical(BlockHeader h) {
+    return chain.canonicalHash(h.number()).map(h.hash()::equals).orElse(false);
+  }
+
+  /** Takes the head block off the canonical chain and restores its parent's state. */
+  private void rewindHead() {
+    BlockHeader old = head;
+    BlockBody body = chain.body(old.hash()).orElseThrow(() -> new CorruptDatabaseException("missing body " + old.hash()));
+    BlockHeader parent = chain.header(old.parentHash())
+        .orElseThrow(() -> new CorruptDatabaseException("missing parent of " + old.hash()));
+    try (WriteBatch batch = chain.store().newBatch()) {
+      state.revert(old.hash(), batch);
+      chain.removeCanonical(batch, old, body);
+      chain.putHead(batch, parent.hash());
+      batch.commit();
+    }
+    head = parent;
+  }
+
+  /** The canonical block at {@code number}, if any. */
+  public java.util.Optional<Block> canonicalBlock(long number) {
+    return chain.canonicalHash(number).flatMap(this::block);
+  }
+
+  public java.util.Optional<Block> block(Hash hash) {
+    return chain.header(hash).flatMap(h -> chain.body(hash).map(b -> new Block(h, b)));
+  }
+
+}

@@ -1,0 +1,208 @@
+package org.linden.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.linden.chain.block.Block;
+import org.linden.chain.block.BlockHeader;
+import org.linden.chain.block.BlockRoots;
+import org.linden.chain.block.InvalidBlockException;
+import org.linden.chain.config.ChainConfig;
+import org.linden.chain.config.InvalidConfigException;
+import org.linden.chain.config.Milestone;
+import org.linden.chain.execution.BlobSchedule;
+import org.linden.chain.execution.BlockImporter;
+import org.linden.chain.execution.BlockValidationException;
+import org.linden.chain.state.InMemoryStateDatabase;
+import org.linden.types.Bytes;
+import org.linden.types.Fork;
+import org.linden.types.Hash;
+
+/**
+ * BlockchainTests and execution-spec-tests blockchain tests: each test imports its blocks
+ * on its genesis and passes when every valid block imports, every block with
+ * {@code expectException} is rejected, the head is {@code lastblockhash} and the state is
+ * {@code postState} (or has {@code postStateHash}).
+ */
+public final class BlockchainTestRunner implements FixtureRunner {
+  private static final Pattern TRANSITION = Pattern.compile("(\\w+?)To(\\w+?)AtTime(\\d+)k");
+
+  @Override
+  public String suite() {
+    return "BlockchainTests";
+  }
+
+  @Override
+  public boolean recognizes(JsonNode root) {
+    return FixtureShape.everyCaseHas(root, "blocks", "genesisBlockHeader", "network");
+  }
+
+  @Override
+  public List<CaseResult> run(Path file, JsonNode root, ForkFilter forks) {
+    List<CaseResult> results = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode t = e.getValue();
+      String network = t.get("network").asText();
+      if (!forks.includes(network) && !forks.includes(finalForkName(network))) {
+        continue;
+      }
+      Optional<ChainConfig> config;
+      try {
+        config = config(network, t.get("config"));
+      } catch (InvalidConfigException ex) {
+        results.add(CaseResult.fail(e.getKey(), suite(), network, "bad config: " + ex.getMessage()));
+        continue;
+      }
+      if (config.isEmpty()) {
+        results.add(CaseResult.skip(e.getKey(), suite(), network, "network not implemented"));
+        continue;
+      }
+      results.add(CaseResult.of(e.getKey(), suite(), network, () -> runTest(t, config.get())));
+    }
+    return results;
+  }
+
+  private static String finalForkName(String network) {
+    Matcher m = TRANSITION.matcher(network);
+    return m.matches() ? m.group(2) : network;
+  }
+
+  private static String runTest(JsonNode t, ChainConfig config) throws Exception {
+    Block genesisBlock = Block.decode(Bytes.fromHex(t.get("genesisRLP").asText()));
+    BlockHeader genesis = genesisBlock.header();
+    Hash expectedGenesis = Hash.fromHex(t.get("genesisBlockHeader").get("hash").asText());
+    if (!genesis.hash().equals(expectedGenesis)) {
+      return "genesis hash " + genesis.hash() + ", expected " + expectedGenesis;
+    }
+    InMemoryStateDatabase pre = StateTestRunner.preState(t.get("pre"));
+    if (!pre.stateRoot().equals(genesis.stateRoot())) {
+      return "pre-state root " + pre.stateRoot() + " does not match the genesis state root " + genesis.stateRoot();
+    }
+    BlockImporter importer = new BlockImporter(config, genesis, pre);
+    int index = 0;
+    for (JsonNode b : t.get("blocks")) {
+      boolean expectInvalid = b.has("expectException");
+      String outcome;
+      try {
+        Block block = Block.decode(Bytes.fromHex(b.get("rlp").asText()));
+        importer.importBlock(block);
+        outcome = null;
+      } catch (InvalidBlockException | BlockValidationException | IllegalArgumentException ex) {
+        outcome = ex.getMessage();
+      }
+      if (expectInvalid && outcome == null) {
+        return "block " + index + " imported but should fail with " + b.get("expectException").asText();
+      }
+      if (!expectInvalid && outcome != null) {
+        return "block " + index + " rejected: " + outcome;
+      }
+      index++;
+    }
+    Hash last = Hash.fromHex(t.get("lastblockhash").asText());
+    if (!importer.head().hash().equals(last)) {
+      return "head " + importer.head().hash() + " (block " + importer.head().number() + "), expected " + last;
+    }
+    InMemoryStateDatabase state = importer.headState();
+    if (t.has("postStateHash")) {
+      Hash want = Hash.fromHex(t.get("postStateHash").asText());
+      return state.stateRoot().equals(want) ? null : "post-state root " + state.stateRoot() + ", expected " + want;
+    }
+    if (t.has("postState")) {
+      Hash want = StateTestRunner.preState(t.get("postState")).stateRoot();
+      if (!state.stateRoot().equals(want)) {
+        return "post-state root " + state.stateRoot() + ", expected " + want + "; "
+            + StateDiff.describe(state, t.get("postState"));
+      }
+    }
+    return null;
+  }
+
+  /** The chain configuration a fixture's network name stands for, with the fixture's blob schedule. */
+  static Optional<ChainConfig> config(String network, JsonNode fixtureConfig) throws InvalidConfigException {
+    long chainId = fixtureConfig != null && fixtureConfig.has("chainid")
+        ? StateTestRunner.hexLong(fixtureConfig.get("chainid").asText())
+        : 1;
+    Matcher m = TRANSITION.matcher(network);
+    String from = m.matches() ? m.group(1) : network;
+    String to = m.matches() ? m.group(2) : null;
+    long at = m.matches() ? Long.parseLong(m.group(3)) * 1000 : 0;
+    Optional<Milestone> fromMilestone = milestone(from);
+    if (fromMilestone.isEmpty() || (to != null && milestone(to).isEmpty())) {
+      return Optional.empty();
+    }
+    ChainConfig.Builder b = ChainConfig.builder(chainId);
+    Fork base = fromMilestone.get().rules().orElseThrow();
+    for (Milestone ms : Milestone.values()) {
+      Fork needed = ms == Milestone.EIP155 ? Fork.SPURIOUS_DRAGON : ms.rules().orElse(null);
+      if (!ms.isOptional() && needed != null && base.isAtLeast(needed)) {
+        b.activate(ms, 0);
+      }
+      if (ms == fromMilestone.get()) {
+        b.activate(ms, 0);
+        break;
+      }
+    }
+    if (base.isAtLeast(Fork.PARIS)) {
+      b.terminalTotalDifficulty(org.linden.types.UInt256.ZERO).terminalTotalDifficultyPassed(true);
+    }
+    if (to != null) {
+      b.activate(milestone(to).get(), at);
+    }
+    if (fixtureConfig != null && fixtureConfig.has("blobSchedule")) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = fixtureConfig.get("blobSchedule").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Optional<Milestone> ms = milestone(e.getKey());
+        if (ms.isPresent() && ms.get().blobScheduleKey().isPresent()) {
+          JsonNode s = e.getValue();
+          b.blobSchedule(ms.get(), new BlobSchedule((int) StateTestRunner.hexLong(s.get("target").asText()),
+              (int) StateTestRunner.hexLong(s.get("max").asText()),
+              StateTestRunner.hexLong(s.get("baseFeeUpdateFraction").asText())));
+        }
+      }
+    } else {
+      for (Milestone ms : new Milestone[] {Milestone.CANCUN, Milestone.PRAGUE, Milestone.OSAKA}) {
+        b.blobSchedule(ms, BlobSchedule.defaultFor(ms.rules().orElseThrow()));
+      }
+    }
+    return Optional.of(b.build());
+  }
+
+  private static final Map<String, Milestone> NAMES = new HashMap<>();
+
+  static {
+    NAMES.put("frontier", null);
+    NAMES.put("homestead", Milestone.HOMESTEAD);
+    NAMES.put("eip150", Milestone.TANGERINE_WHISTLE);
+    NAMES.put("eip158", Milestone.SPURIOUS_DRAGON);
+    NAMES.put("byzantium", Milestone.BYZANTIUM);
+    NAMES.put("constantinople", Milestone.CONSTANTINOPLE);
+    NAMES.put("constantinoplefix", Milestone.PETERSBURG);
+    NAMES.put("petersburg", Milestone.PETERSBURG);
+    NAMES.put("istanbul", Milestone.ISTANBUL);
+    NAMES.put("berlin", Milestone.BERLIN);
+    NAMES.put("london", Milestone.LONDON);
+    NAMES.put("paris", Milestone.MERGE_NETSPLIT);
+    NAMES.put("merge", Milestone.MERGE_NETSPLIT);
+    NAMES.put("shanghai", Milestone.SHANGHAI);
+    NAMES.put("cancun", Milestone.CANCUN);
+    NAMES.put("prague", Milestone.PRAGUE);
+    NAMES.put("osaka", Milestone.OSAKA);
+    NAMES.put("bpo1", Milestone.BPO1);
+    NAMES.put("bpo2", Milestone.BPO2);
+    NAMES.put("bpo3", Milestone.BPO3);
+    NAMES.put("bpo4", Milestone.BPO4);
+    NAMES.put("bpo5", Milestone.BPO5);
+  }
+
+  private static Optional<Milestone> milestone(String name) {
+    return Optional.ofNullable(NAMES.get(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+}
