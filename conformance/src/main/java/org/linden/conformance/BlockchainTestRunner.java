@@ -20,7 +20,11 @@ import org.linden.chain.config.Milestone;
 import org.linden.chain.execution.BlobSchedule;
 import org.linden.chain.execution.BlockImporter;
 import org.linden.chain.execution.BlockValidationException;
+import org.linden.chain.config.GenesisAccount;
 import org.linden.chain.state.InMemoryStateDatabase;
+import org.linden.chain.store.Blockchain;
+import org.linden.state.InMemoryKeyValueStore;
+import org.linden.types.UInt256;
 import org.linden.types.Bytes;
 import org.linden.types.Fork;
 import org.linden.types.Hash;
@@ -33,6 +37,21 @@ import org.linden.types.Hash;
  */
 public final class BlockchainTestRunner implements FixtureRunner {
   private static final Pattern TRANSITION = Pattern.compile("(\\w+?)To(\\w+?)AtTime(\\d+)k");
+
+  private final boolean persistent;
+
+  /** Imports with the in-memory importer. */
+  public BlockchainTestRunner() {
+    this(false);
+  }
+
+  /**
+   * With {@code persistent}, imports through the node's on-disk chain ({@link Blockchain}
+   * over an in-memory key-value store): flat state, path-keyed tries, reverse diffs, reorgs.
+   */
+  public BlockchainTestRunner(boolean persistent) {
+    this.persistent = persistent;
+  }
 
   @Override
   public String suite() {
@@ -65,7 +84,8 @@ public final class BlockchainTestRunner implements FixtureRunner {
         results.add(CaseResult.skip(e.getKey(), suite(), network, "network not implemented"));
         continue;
       }
-      results.add(CaseResult.of(e.getKey(), suite(), network, () -> runTest(t, config.get())));
+      results.add(CaseResult.of(e.getKey(), suite(), network,
+          () -> persistent ? runPersistent(t, config.get()) : runTest(t, config.get())));
     }
     return results;
   }
@@ -123,6 +143,50 @@ public final class BlockchainTestRunner implements FixtureRunner {
       }
     }
     return null;
+  }
+
+  private static String runPersistent(JsonNode t, ChainConfig config) throws Exception {
+    Block genesisBlock = Block.decode(Bytes.fromHex(t.get("genesisRLP").asText()));
+    Map<org.linden.types.Address, GenesisAccount> alloc = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = t.get("pre").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode a = e.getValue();
+      Map<UInt256, UInt256> slots = new HashMap<>();
+      if (a.has("storage")) {
+        a.get("storage").fields().forEachRemaining(
+            s -> slots.put(StateTestRunner.word(s.getKey()), StateTestRunner.word(s.getValue().asText())));
+      }
+      alloc.put(org.linden.types.Address.fromHex(e.getKey()), new GenesisAccount(
+          StateTestRunner.hexLong(a.get("nonce").asText()), StateTestRunner.word(a.get("balance").asText()),
+          Bytes.wrap(org.linden.types.Hex.decodeLenient(a.get("code").asText())), slots));
+    }
+    Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), config, genesisBlock.header(), alloc);
+    int index = 0;
+    for (JsonNode b : t.get("blocks")) {
+      boolean expectInvalid = b.has("expectException");
+      String outcome;
+      try {
+        chain.importBlock(Block.decode(Bytes.fromHex(b.get("rlp").asText())));
+        outcome = null;
+      } catch (InvalidBlockException | BlockValidationException | IllegalArgumentException ex) {
+        outcome = ex.getMessage();
+      }
+      if (expectInvalid && outcome == null) {
+        return "block " + index + " imported but should fail with " + b.get("expectException").asText();
+      }
+      if (!expectInvalid && outcome != null) {
+        return "block " + index + " rejected: " + outcome;
+      }
+      index++;
+    }
+    Hash last = Hash.fromHex(t.get("lastblockhash").asText());
+    if (!chain.head().hash().equals(last)) {
+      return "head " + chain.head().hash() + " (block " + chain.head().number() + "), expected " + last;
+    }
+    Hash root = chain.state().stateRoot();
+    Hash want = t.has("postStateHash") ? Hash.fromHex(t.get("postStateHash").asText())
+        : t.has("postState") ? StateTestRunner.preState(t.get("postState")).stateRoot() : root;
+    return root.equals(want) ? null : "post-state root " + root + ", expected " + want;
   }
 
   /** The chain configuration a fixture's network name stands for, with the fixture's blob schedule. */

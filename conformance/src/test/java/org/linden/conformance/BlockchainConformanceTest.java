@@ -15,4 +15,15 @@ class BlockchainConformanceTest {
   Stream<DynamicTest> executionSpecBlockchainTests() {
     return FixtureTests.under("ethereum-tests/execution-spec-tests/blockchain_tests");
   }
+
+  /** The same fixtures through the node's on-disk chain: flat state, tries by path, diffs, reorgs. */
+  @TestFactory
+  Stream<DynamicTest> blockchainTestsOnThePersistentChain() {
+    return FixtureTests.under("ethereum-tests/BlockchainTests", new BlockchainTestRunner(true));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> executionSpecBlockchainTestsOnThePersistentChain() {
+    return FixtureTests.under("ethereum-tests/execution-spec-tests/blockchain_tests", new BlockchainTestRunner(true));
+  }
 }

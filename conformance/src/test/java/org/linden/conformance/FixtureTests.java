@@ -17,13 +17,20 @@ final class FixtureTests {
    * empty set of cases are failures, never silent skips.
    */
   static Stream<DynamicTest> under(String relative) {
+    return under(relative, null);
+  }
+
+  /** As {@link #under(String)}, running every file with {@code runner} (null: by format). */
+  static Stream<DynamicTest> under(String relative, FixtureRunner runner) {
     Path base = Fixtures.require(relative);
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : Conformance.jsonFiles(base)) {
       String label = base.relativize(file).toString();
       List<CaseResult> results;
       try {
-        results = Conformance.runFile(file, ForkFilter.ALL);
+        results = runner == null
+            ? Conformance.runFile(file, ForkFilter.ALL)
+            : runner.run(file, Conformance.readJson(file), ForkFilter.ALL);
       } catch (RuntimeException e) {
         tests.add(DynamicTest.dynamicTest(label, () -> fail(e.getMessage(), e)));
         continue;

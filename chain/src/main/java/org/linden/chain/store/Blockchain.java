@@ -61,10 +61,33 @@ public final class Blockchain {
    * store is empty. A store initialised with another genesis is refused.
    */
   public static Blockchain open(KeyValueStore store, Genesis genesis) throws GenesisMismatchException {
-    Blockchain bc = new Blockchain(genesis.config(), store);
+    return open(store, genesis.config(), genesis.hash(), genesis.alloc(), genesis::toBlock);
+  }
+
+  /**
+   * Opens the chain with a genesis given as its header and allocation (test fixtures give
+   * them so). The header's state root must be the allocation's.
+   */
+  public static Blockchain open(KeyValueStore store, ChainConfig config, BlockHeader genesisHeader,
+      Map<Address, GenesisAccount> alloc) throws GenesisMismatchException {
+    return open(store, config, genesisHeader.hash(), alloc, root -> {
+      if (!root.equals(genesisHeader.stateRoot())) {
+        throw new IllegalArgumentException("the allocation's state root " + root + " is not the genesis header's "
+            + genesisHeader.stateRoot());
+      }
+      return new Block(genesisHeader, genesisHeader.withdrawalsRoot() != null
+          ? new BlockBody(List.of(), List.of(), List.of())
+          : BlockBody.EMPTY);
+    });
+  }
+
+  private static Blockchain open(KeyValueStore store, ChainConfig config, Hash genesisHash,
+      Map<Address, GenesisAccount> alloc, java.util.function.Function<Hash, Block> genesisBlock)
+      throws GenesisMismatchException {
+    Blockchain bc = new Blockchain(config, store);
     var storedGenesis = bc.chain.genesis();
     if (storedGenesis.isPresent()) {
-      Hash given = genesis.hash();
+      Hash given = genesisHash;
       if (!storedGenesis.get().equals(given)) {
         throw new GenesisMismatchException(storedGenesis.get(), given);
       }
@@ -77,13 +100,13 @@ public final class Blockchain {
       }
       return bc;
     }
-    bc.writeGenesis(genesis);
+    bc.writeGenesis(alloc, genesisBlock);
     return bc;
   }
 
-  private void writeGenesis(Genesis genesis) {
+  private void writeGenesis(Map<Address, GenesisAccount> accounts, java.util.function.Function<Hash, Block> genesisBlock) {
     List<AccountChange> alloc = new ArrayList<>();
-    for (Map.Entry<Address, GenesisAccount> e : genesis.alloc().entrySet()) {
+    for (Map.Entry<Address, GenesisAccount> e : accounts.entrySet()) {
       GenesisAccount a = e.getValue();
       Hash codeHash = a.code().isEmpty() ? AccountInfo.EMPTY_CODE_HASH : Keccak.hash256(a.code());
       alloc.add(new AccountChange(e.getKey(), new AccountInfo(a.nonce(), a.balance(), codeHash),
@@ -91,7 +114,7 @@ public final class Blockchain {
     }
     try (WriteBatch batch = chain.store().newBatch()) {
       Hash root = state.apply(alloc, batch);
-      Block block = genesis.toBlock(root);
+      Block block = genesisBlock.apply(root);
       chain.putBlock(batch, block.header(), block.body());
       chain.putReceipts(batch, block.hash(), List.of());
       chain.putCanonical(batch, block.header(), block.body());
@@ -135,10 +158,10 @@ public final class Blockchain {
     BlockHeader parent = chain.header(block.header().parentHash())
         .orElseThrow(() -> new BlockValidationException("unknown parent",
             "block " + block.number() + " " + hash + " has unknown parent " + block.header().parentHash()));
+    BlockHeader before = head;
     if (!parent.hash().equals(head.hash())) {
       switchTo(parent);
     }
-    BlockHeader before = head;
     try {
       apply(block, true);
     } catch (BlockValidationException e) {
