@@ -47,6 +47,25 @@ public final class Blockchain {
   private final HeaderValidator headerValidator;
   private final BlockProcessor processor;
   private BlockHeader head;
+  private final java.util.concurrent.CopyOnWriteArrayList<ChainListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Told about every change of the canonical chain, after it is committed. */
+  public interface ChainListener {
+    /** A block became the head, with its receipts. */
+    default void blockAdded(Block block, List<org.linden.chain.block.Receipt> receipts) {}
+
+    /** A block left the canonical chain in a reorg (its transactions may need re-injection). */
+    default void blockRemoved(Block block) {}
+  }
+
+  public void addListener(ChainListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(ChainListener listener) {
+    listeners.remove(listener);
+  }
 
   private Blockchain(ChainConfig config, KeyValueStore store) {
     this.config = config;
@@ -195,6 +214,14 @@ public final class Blockchain {
       batch.commit();
     }
     head = h;
+    for (ChainListener l : listeners) {
+      try {
+        l.blockAdded(block, result.receipts());
+      } catch (RuntimeException e) {
+        // A listener's failure must not undo or block an import that is already committed.
+        org.slf4j.LoggerFactory.getLogger(Blockchain.class).warn("chain listener failed: {}", e.toString());
+      }
+    }
   }
 
   private void dropOldDiff(long number, WriteBatch batch) {
@@ -248,6 +275,37 @@ public final class Blockchain {
       batch.commit();
     }
     head = parent;
+    Block removed = new Block(old, body);
+    for (ChainListener l : listeners) {
+      try {
+        l.blockRemoved(removed);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Blockchain.class).warn("chain listener failed: {}", e.toString());
+      }
+    }
+  }
+
+  /**
+   * The state after the canonical block {@code number}: the head's state, or for one of
+   * the last {@link #MAX_REORG_DEPTH} blocks the head's state read back through the
+   * reverse diffs. Older states are not kept (empty).
+   */
+  public synchronized java.util.Optional<org.linden.evm.state.StateReader> stateAt(long number) {
+    if (number == head.number()) {
+      return java.util.Optional.of(state);
+    }
+    if (number > head.number() || head.number() - number > MAX_REORG_DEPTH - 1) {
+      return java.util.Optional.empty();
+    }
+    List<Hash> newestFirst = new ArrayList<>();
+    for (long n = head.number(); n > number; n--) {
+      var hash = chain.canonicalHash(n);
+      if (hash.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      newestFirst.add(hash.get());
+    }
+    return java.util.Optional.of(state.stateBefore(newestFirst));
   }
 
   /** The canonical block at {@code number}, if any. */
