@@ -74,7 +74,7 @@ public final class BlockBuilder {
     Block draft = new Block(h.build(), body);
 
     JournaledWorldState world = new JournaledWorldState(parentState);
-    BlockResult result = processor.process(draft, world, blockHashes, null);
+    BlockResult result = processor.process(draft, world, blockHashes, null, stateRootOf);
     List<AccountChange> changes = world.changes();
     h.gasUsed(result.gasUsed())
         .receiptsRoot(BlockRoots.receiptsRoot(result.receipts()))

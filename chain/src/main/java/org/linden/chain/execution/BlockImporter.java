@@ -54,7 +54,11 @@ public final class BlockImporter {
     BlockValidator.validateBody(block, fork);
     InMemoryStateDatabase state = parent.state().copy();
     JournaledWorldState world = new JournaledWorldState(state);
-    BlockResult result = processor.process(block, world, n -> ancestorHash(parent.header(), n), null);
+    BlockResult result = processor.process(block, world, n -> ancestorHash(parent.header(), n), null, changes -> {
+      InMemoryStateDatabase scratch = parent.state().copy();
+      scratch.apply(changes);
+      return scratch.stateRoot();
+    });
     state.apply(world.changes());
     BlockValidator.validateResult(h, result, fork, state.stateRoot());
     Entry entry = new Entry(h, state);

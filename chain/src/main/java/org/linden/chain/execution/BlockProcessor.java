@@ -56,6 +56,17 @@ public final class BlockProcessor {
    */
   public BlockResult process(Block block, WorldState state, LongFunction<Hash> blockHashes, Tracer tracer)
       throws BlockValidationException {
+    return process(block, state, blockHashes, tracer, null);
+  }
+
+  /**
+   * As {@link #process(Block, WorldState, LongFunction, Tracer)}; before Byzantium each
+   * receipt holds the state root after its transaction, which {@code intermediateRoot}
+   * computes from the changes so far (required for such blocks).
+   */
+  public BlockResult process(Block block, WorldState state, LongFunction<Hash> blockHashes, Tracer tracer,
+      java.util.function.Function<List<org.linden.evm.state.AccountChange>, Hash> intermediateRoot)
+      throws BlockValidationException {
     BlockHeader h = block.header();
     Fork fork = config.forkAt(h.number(), h.timestamp());
     BlobSchedule blobs = config.blobScheduleAt(h.timestamp());
@@ -90,9 +101,14 @@ public final class BlockProcessor {
             blobs.maxBlobGasPerBlock() - blobGasUsed, tracer);
         gasUsed += r.gasUsed();
         blobGasUsed += r.blobGasUsed();
-        receipts.add(fork.isAtLeast(Fork.BYZANTIUM)
-            ? Receipt.of(tx.type(), r.success(), gasUsed, r.logs())
-            : Receipt.withPostState(tx.type(), Hash.ZERO, gasUsed, r.logs()));
+        if (fork.isAtLeast(Fork.BYZANTIUM)) {
+          receipts.add(Receipt.of(tx.type(), r.success(), gasUsed, r.logs()));
+        } else {
+          if (intermediateRoot == null) {
+            throw new IllegalStateException("pre-Byzantium receipts need the intermediate state root");
+          }
+          receipts.add(Receipt.withPostState(tx.type(), intermediateRoot.apply(state.changes()), gasUsed, r.logs()));
+        }
         blockLogs.addAll(r.logs());
       } catch (InvalidTransactionException | TransactionRejectedException e) {
         throw new BlockValidationException("transaction", "transaction " + i + " is invalid: " + e, e);

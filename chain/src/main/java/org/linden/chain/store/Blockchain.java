@@ -138,6 +138,7 @@ public final class Blockchain {
       chain.putReceipts(batch, block.hash(), List.of());
       chain.putCanonical(batch, block.header(), block.body());
       chain.putHead(batch, block.hash());
+      chain.putFinality(batch, block.hash());
       chain.putGenesis(batch, block.hash());
       batch.commit();
       head = block.header();
@@ -200,7 +201,12 @@ public final class Blockchain {
     Fork fork = config.forkAt(h.number(), h.timestamp());
     BlockValidator.validateBody(block, fork);
     JournaledWorldState world = new JournaledWorldState(state);
-    BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null);
+    BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null, changes -> {
+      // Pre-Byzantium receipts: the root after each transaction, computed in a batch never committed.
+      try (WriteBatch scratch = chain.store().newBatch()) {
+        return state.apply(changes, scratch);
+      }
+    });
     try (WriteBatch batch = chain.store().newBatch()) {
       Hash root = state.apply(h.hash(), world.changes(), batch);
       BlockValidator.validateResult(h, result, fork, root);
@@ -210,6 +216,7 @@ public final class Blockchain {
       chain.putReceipts(batch, h.hash(), result.receipts());
       chain.putCanonical(batch, h, block.body());
       chain.putHead(batch, h.hash());
+      chain.putFinality(batch, h.hash());
       dropOldDiff(h.number(), batch);
       batch.commit();
     }
@@ -272,6 +279,7 @@ public final class Blockchain {
       state.revert(old.hash(), batch);
       chain.removeCanonical(batch, old, body);
       chain.putHead(batch, parent.hash());
+      chain.putFinality(batch, parent.hash());
       batch.commit();
     }
     head = parent;

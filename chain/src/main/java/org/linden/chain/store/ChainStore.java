@@ -113,6 +113,23 @@ public final class ChainStore {
     batch.put(Column.META, MetaKey.HEAD.key(), hash.bytes().toArray());
   }
 
+  /**
+   * Records the safe and finalized blocks. With single-slot finality (QBFT, dev mode) both
+   * are the head; an external consensus layer will set them through fork choice.
+   */
+  public void putFinality(WriteBatch batch, Hash hash) {
+    batch.put(Column.META, MetaKey.SAFE.key(), hash.bytes().toArray());
+    batch.put(Column.META, MetaKey.FINALIZED.key(), hash.bytes().toArray());
+  }
+
+  public Optional<Hash> safe() {
+    return store.get(Column.META, MetaKey.SAFE.key()).map(Hash::wrap);
+  }
+
+  public Optional<Hash> finalized() {
+    return store.get(Column.META, MetaKey.FINALIZED.key()).map(Hash::wrap);
+  }
+
   public void putGenesis(WriteBatch batch, Hash hash) {
     batch.put(Column.META, MetaKey.GENESIS.key(), hash.bytes().toArray());
   }
