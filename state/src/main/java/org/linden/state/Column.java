@@ -51,7 +51,9 @@ public enum Column {
   /** The canonical chain: block number (8, big-endian) → block hash (32). */
   CANONICAL(9, "canonical"),
   /** Transaction lookup: tx hash (32) → rlp([blockHash, indexInBlock]). */
-  TX_INDEX(10, "tx-index");
+  TX_INDEX(10, "tx-index"),
+  /** Total difficulty of each stored block: block hash (32) → minimal big-endian bytes (pre-merge fork choice). */
+  TOTAL_DIFFICULTY(11, "total-difficulty");
 
   private static final Column[] BY_ID = new Column[values().length];
 

@@ -27,6 +27,7 @@ import org.linden.state.WriteBatch;
 import org.linden.types.Address;
 import org.linden.types.Fork;
 import org.linden.types.Hash;
+import org.linden.types.UInt256;
 
 
 /**
@@ -46,6 +47,7 @@ public final class Blockchain {
   private final PersistentWorldState state;
   private final HeaderValidator headerValidator;
   private final BlockProcessor processor;
+  private ForkChoice forkChoice = ForkChoice.DEFAULT;
   private BlockHeader head;
   private final java.util.concurrent.CopyOnWriteArrayList<ChainListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -136,6 +138,7 @@ public final class Blockchain {
       Block block = genesisBlock.apply(root);
       chain.putBlock(batch, block.header(), block.body());
       chain.putReceipts(batch, block.hash(), List.of());
+      chain.putTotalDifficulty(batch, block.hash(), block.header().difficulty());
       chain.putCanonical(batch, block.header(), block.body());
       chain.putHead(batch, block.hash());
       chain.putFinality(batch, block.hash());
@@ -147,6 +150,11 @@ public final class Blockchain {
 
   public ChainConfig config() {
     return config;
+  }
+
+  /** Replaces the fork-choice rule (a consensus engine installs its own). */
+  public synchronized void forkChoice(ForkChoice rule) {
+    this.forkChoice = rule;
   }
 
   public synchronized BlockHeader head() {
@@ -178,7 +186,15 @@ public final class Blockchain {
     BlockHeader parent = chain.header(block.header().parentHash())
         .orElseThrow(() -> new BlockValidationException("unknown parent",
             "block " + block.number() + " " + hash + " has unknown parent " + block.header().parentHash()));
+    UInt256 parentTd = chain.totalDifficulty(parent.hash()).orElse(UInt256.ZERO);
+    UInt256 td = parentTd.add(block.header().difficulty());
+    UInt256 headTd = chain.totalDifficulty(head.hash()).orElse(UInt256.ZERO);
+    boolean postMerge = config.forkAt(block.number(), block.header().timestamp()).isAtLeast(Fork.PARIS);
     BlockHeader before = head;
+    if (!parent.hash().equals(head.hash()) && !forkChoice.prefer(block.header(), td, head, headTd, postMerge)) {
+      storeSideBlock(block, parent, td);
+      return true;
+    }
     if (!parent.hash().equals(head.hash())) {
       switchTo(parent);
     }
@@ -192,6 +208,22 @@ public final class Blockchain {
       throw e;
     }
     return true;
+  }
+
+  /**
+   * Keeps a block of a branch that does not (yet) win fork choice: its header is checked
+   * against its parent and its body against its header; it is executed only if its branch
+   * later becomes canonical.
+   */
+  private void storeSideBlock(Block block, BlockHeader parent, UInt256 td) throws BlockValidationException {
+    BlockHeader h = block.header();
+    headerValidator.validate(h, parent);
+    BlockValidator.validateBody(block, config.forkAt(h.number(), h.timestamp()));
+    try (WriteBatch batch = chain.store().newBatch()) {
+      chain.putBlock(batch, h, block.body());
+      chain.putTotalDifficulty(batch, h.hash(), td);
+      batch.commit();
+    }
   }
 
   /** Executes a block on the head state and commits it, with its diff, as the new head. */
@@ -212,6 +244,8 @@ public final class Blockchain {
       BlockValidator.validateResult(h, result, fork, root);
       if (storeBlock) {
         chain.putBlock(batch, h, block.body());
+        UInt256 parentTd = chain.totalDifficulty(h.parentHash()).orElse(UInt256.ZERO);
+        chain.putTotalDifficulty(batch, h.hash(), parentTd.add(h.difficulty()));
       }
       chain.putReceipts(batch, h.hash(), result.receipts());
       chain.putCanonical(batch, h, block.body());

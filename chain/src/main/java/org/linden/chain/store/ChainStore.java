@@ -67,6 +67,15 @@ public final class ChainStore {
     return store.get(Column.META, MetaKey.GENESIS.key()).map(Hash::wrap);
   }
 
+  public Optional<org.linden.types.UInt256> totalDifficulty(Hash hash) {
+    return store.get(Column.TOTAL_DIFFICULTY, hash.bytes().toArray())
+        .map(b -> org.linden.types.UInt256.fromBytes(Bytes.wrap(b)));
+  }
+
+  public void putTotalDifficulty(WriteBatch batch, Hash hash, org.linden.types.UInt256 td) {
+    batch.put(Column.TOTAL_DIFFICULTY, hash.bytes().toArray(), td.toMinimalBytes().toArray());
+  }
+
   /** Where a transaction sits: its block and index. */
   public record TxLocation(Hash blockHash, int index) {}
 

@@ -80,4 +80,56 @@ class PreMergeChainTest {
         .isEqualTo(ether.multiply(BigInteger.valueOf(8)).add(fees));
     assertThat(chain.head().number()).isEqualTo(2);
   }
+
+  private record Node(Block block, InMemoryStateDatabase state) {}
+
+  private static Node child(BlockBuilder builder, Node parent, long nonce, long value) throws Exception {
+    LegacyTransaction tx = TransactionSigner.signLegacy(LegacyTransaction.unsigned(nonce,
+        UInt256.valueOf(1_000_000_000L), 21_000, Address.fromNumber(0x1234), UInt256.valueOf(value), Bytes.EMPTY),
+        OptionalLong.of(1337), KEY);
+    BlockBuilder.Built built = builder.build(parent.block().header(), parent.state(), List.of(tx),
+        parent.block().header().timestamp() + 13, MINER, n -> Hash.ZERO, changes -> {
+          InMemoryStateDatabase copy = parent.state().copy();
+          copy.apply(changes);
+          return copy.stateRoot();
+        });
+    InMemoryStateDatabase state = parent.state().copy();
+    state.apply(built.changes());
+    return new Node(built.block(), state);
+  }
+
+  @Test
+  void theHeaviestChainWinsBeforeTheMerge() throws Exception {
+    Genesis genesis = Genesis.fromJson("""
+        {"config": {"chainId": 1337, "homesteadBlock": 0, "eip150Block": 0, "eip155Block": 0, "eip158Block": 0,
+          "byzantiumBlock": 0, "constantinopleBlock": 0, "petersburgBlock": 0, "istanbulBlock": 0},
+         "gasLimit": "0x1c9c380", "difficulty": "0x20000",
+         "alloc": {"%s": {"balance": "0x56bc75e2d63100000"}}}
+        """.formatted(KEY.address().toHex()));
+    BlockBuilder builder = new BlockBuilder(genesis.config());
+    InMemoryStateDatabase g = genesis.toStateDatabase();
+    Node root = new Node(genesis.toBlock(g.stateRoot()), g);
+    Node a1 = child(builder, root, 0, 1);
+    Node a2 = child(builder, a1, 1, 1);
+    Node b1 = child(builder, root, 0, 7);
+    Node b2 = child(builder, b1, 1, 7);
+    Node b3 = child(builder, b2, 2, 7);
+
+    Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), genesis);
+    chain.importBlock(a1.block());
+    chain.importBlock(a2.block());
+    chain.importBlock(b1.block());
+    chain.importBlock(b2.block());
+    // B2 only ties A2: the chain keeps A2, with B1 and B2 stored on the side.
+    assertThat(chain.head().hash()).isEqualTo(a2.block().hash());
+    assertThat(chain.contains(b2.block().hash())).isTrue();
+    assertThat(chain.store().totalDifficulty(b2.block().hash()))
+        .isEqualTo(chain.store().totalDifficulty(a2.block().hash()));
+    chain.importBlock(b3.block());
+    assertThat(chain.head().hash()).isEqualTo(b3.block().hash());
+    assertThat(chain.state().stateRoot()).isEqualTo(b3.block().header().stateRoot());
+    assertThat(chain.store().canonicalHash(1)).contains(b1.block().hash());
+    assertThat(chain.state().account(Address.fromNumber(0x1234)).orElseThrow().balance())
+        .isEqualTo(UInt256.valueOf(21));
+  }
 }
