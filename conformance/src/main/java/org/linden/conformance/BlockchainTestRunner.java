@@ -95,25 +95,21 @@ public final class BlockchainTestRunner implements FixtureRunner {
     return m.matches() ? m.group(2) : network;
   }
 
-  private static String runTest(JsonNode t, ChainConfig config) throws Exception {
-    Block genesisBlock = Block.decode(Bytes.fromHex(t.get("genesisRLP").asText()));
-    BlockHeader genesis = genesisBlock.header();
-    Hash expectedGenesis = Hash.fromHex(t.get("genesisBlockHeader").get("hash").asText());
-    if (!genesis.hash().equals(expectedGenesis)) {
-      return "genesis hash " + genesis.hash() + ", expected " + expectedGenesis;
-    }
-    InMemoryStateDatabase pre = StateTestRunner.preState(t.get("pre"));
-    if (!pre.stateRoot().equals(genesis.stateRoot())) {
-      return "pre-state root " + pre.stateRoot() + " does not match the genesis state root " + genesis.stateRoot();
-    }
-    BlockImporter importer = new BlockImporter(config, genesis, pre);
+  /** Something blocks are imported into: the in-memory importer or the persistent chain. */
+  private interface BlockSink {
+    void importBlock(Block block) throws BlockValidationException;
+
+    BlockHeader head();
+  }
+
+  /** Imports the test's blocks; null if every block met its expectation, else what went wrong. */
+  private static String importBlocks(JsonNode t, BlockSink sink) {
     int index = 0;
     for (JsonNode b : t.get("blocks")) {
       boolean expectInvalid = b.has("expectException");
       String outcome;
       try {
-        Block block = Block.decode(Bytes.fromHex(b.get("rlp").asText()));
-        importer.importBlock(block);
+        sink.importBlock(Block.decode(Bytes.fromHex(b.get("rlp").asText())));
         outcome = null;
       } catch (InvalidBlockException | BlockValidationException | IllegalArgumentException ex) {
         outcome = ex.getMessage();
@@ -127,8 +123,37 @@ public final class BlockchainTestRunner implements FixtureRunner {
       index++;
     }
     Hash last = Hash.fromHex(t.get("lastblockhash").asText());
-    if (!importer.head().hash().equals(last)) {
-      return "head " + importer.head().hash() + " (block " + importer.head().number() + "), expected " + last;
+    if (!sink.head().hash().equals(last)) {
+      return "head " + sink.head().hash() + " (block " + sink.head().number() + "), expected " + last;
+    }
+    return null;
+  }
+
+  private static String runTest(JsonNode t, ChainConfig config) throws Exception {
+    Block genesisBlock = Block.decode(Bytes.fromHex(t.get("genesisRLP").asText()));
+    BlockHeader genesis = genesisBlock.header();
+    Hash expectedGenesis = Hash.fromHex(t.get("genesisBlockHeader").get("hash").asText());
+    if (!genesis.hash().equals(expectedGenesis)) {
+      return "genesis hash " + genesis.hash() + ", expected " + expectedGenesis;
+    }
+    InMemoryStateDatabase pre = StateTestRunner.preState(t.get("pre"));
+    if (!pre.stateRoot().equals(genesis.stateRoot())) {
+      return "pre-state root " + pre.stateRoot() + " does not match the genesis state root " + genesis.stateRoot();
+    }
+    BlockImporter importer = new BlockImporter(config, genesis, pre);
+    String failure = importBlocks(t, new BlockSink() {
+      @Override
+      public void importBlock(Block block) throws BlockValidationException {
+        importer.importBlock(block);
+      }
+
+      @Override
+      public BlockHeader head() {
+        return importer.head();
+      }
+    });
+    if (failure != null) {
+      return failure;
     }
     InMemoryStateDatabase state = importer.headState();
     if (t.has("postStateHash")) {
@@ -161,27 +186,19 @@ public final class BlockchainTestRunner implements FixtureRunner {
           Bytes.wrap(org.linden.types.Hex.decodeLenient(a.get("code").asText())), slots));
     }
     Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), config, genesisBlock.header(), alloc);
-    int index = 0;
-    for (JsonNode b : t.get("blocks")) {
-      boolean expectInvalid = b.has("expectException");
-      String outcome;
-      try {
-        chain.importBlock(Block.decode(Bytes.fromHex(b.get("rlp").asText())));
-        outcome = null;
-      } catch (InvalidBlockException | BlockValidationException | IllegalArgumentException ex) {
-        outcome = ex.getMessage();
+    String failure = importBlocks(t, new BlockSink() {
+      @Override
+      public void importBlock(Block block) throws BlockValidationException {
+        chain.importBlock(block);
       }
-      if (expectInvalid && outcome == null) {
-        return "block " + index + " imported but should fail with " + b.get("expectException").asText();
+
+      @Override
+      public BlockHeader head() {
+        return chain.head();
       }
-      if (!expectInvalid && outcome != null) {
-        return "block " + index + " rejected: " + outcome;
-      }
-      index++;
-    }
-    Hash last = Hash.fromHex(t.get("lastblockhash").asText());
-    if (!chain.head().hash().equals(last)) {
-      return "head " + chain.head().hash() + " (block " + chain.head().number() + "), expected " + last;
+    });
+    if (failure != null) {
+      return failure;
     }
     Hash root = chain.state().stateRoot();
     Hash want = t.has("postStateHash") ? Hash.fromHex(t.get("postStateHash").asText())

@@ -71,44 +71,62 @@ final class EvmCommand implements Runnable {
         throw new UsageError(e.getMessage());
       }
       StateTestRunner runner = new StateTestRunner(trace ? new Eip3155Tracer(System.err) : null);
-      ObjectMapper json = new ObjectMapper();
-      ArrayNode results = json.createArrayNode();
-      boolean anyFailed = false;
-      int recognised = 0;
-      for (Path path : paths) {
-        List<Path> files;
-        try {
-          files = Conformance.jsonFiles(path);
-        } catch (Conformance.NoFixtureException e) {
-          throw new UsageError(e.getMessage());
+      return runFiles(paths, runner, "state test", (root, results) -> {
+        boolean failed = false;
+        for (StateTestRunner.Outcome o : runner.runDetailed(root, filter)) {
+          ObjectNode n = result(results, o.result());
+          n.put("stateRoot", o.stateRoot() == null ? null : o.stateRoot().toHex());
+          failed |= o.result().status() == CaseResult.Status.FAIL;
         }
-        for (Path file : files) {
-          var root = Conformance.readJson(file);
-          if (!runner.recognizes(root)) {
-            System.err.println("ignored: " + file + ": not a state test");
-            continue;
-          }
-          recognised++;
-          for (StateTestRunner.Outcome o : runner.runDetailed(root, filter)) {
-            CaseResult r = o.result();
-            ObjectNode n = results.addObject();
-            n.put("name", r.name());
-            n.put("pass", r.passed());
-            n.put("stateRoot", o.stateRoot() == null ? null : o.stateRoot().toHex());
-            n.put("fork", r.fork());
-            if (r.error() != null) {
-              n.put("error", r.error());
-            }
-            anyFailed |= r.status() == CaseResult.Status.FAIL;
-          }
-        }
-      }
-      if (recognised == 0) {
-        throw new UsageError("no state test in " + paths);
-      }
-      System.out.println(results.toPrettyString());
-      return anyFailed ? 1 : 0;
+        return failed;
+      });
     }
+  }
+
+  /** Runs one parsed fixture file, adding result objects; returns true if any case failed. */
+  private interface FileRun {
+    boolean run(com.fasterxml.jackson.databind.JsonNode root, ArrayNode results);
+  }
+
+  private static ObjectNode result(ArrayNode results, CaseResult r) {
+    ObjectNode n = results.addObject();
+    n.put("name", r.name());
+    n.put("pass", r.passed());
+    n.put("fork", r.fork());
+    if (r.error() != null) {
+      n.put("error", r.error());
+    }
+    return n;
+  }
+
+  /** Runs every file under {@code paths} that {@code runner} recognises and prints the JSON array. */
+  private static int runFiles(List<Path> paths, org.linden.conformance.FixtureRunner runner, String kind,
+      FileRun run) {
+    ArrayNode results = new ObjectMapper().createArrayNode();
+    boolean anyFailed = false;
+    int recognised = 0;
+    for (Path path : paths) {
+      List<Path> files;
+      try {
+        files = Conformance.jsonFiles(path);
+      } catch (Conformance.NoFixtureException e) {
+        throw new UsageError(e.getMessage());
+      }
+      for (Path file : files) {
+        var root = Conformance.readJson(file);
+        if (!runner.recognizes(root)) {
+          System.err.println("ignored: " + file + ": not a " + kind);
+          continue;
+        }
+        recognised++;
+        anyFailed |= run.run(root, results);
+      }
+    }
+    if (recognised == 0) {
+      throw new UsageError("no " + kind + " in " + paths);
+    }
+    System.out.println(results.toPrettyString());
+    return anyFailed ? 1 : 0;
   }
 
   /**
@@ -132,41 +150,14 @@ final class EvmCommand implements Runnable {
         throw new UsageError(e.getMessage());
       }
       org.linden.conformance.BlockchainTestRunner runner = new org.linden.conformance.BlockchainTestRunner();
-      ObjectMapper json = new ObjectMapper();
-      ArrayNode results = json.createArrayNode();
-      boolean anyFailed = false;
-      int recognised = 0;
-      for (Path path : paths) {
-        List<Path> files;
-        try {
-          files = Conformance.jsonFiles(path);
-        } catch (Conformance.NoFixtureException e) {
-          throw new UsageError(e.getMessage());
+      return runFiles(paths, runner, "blockchain test", (root, results) -> {
+        boolean failed = false;
+        for (CaseResult r : runner.run(null, root, filter)) {
+          result(results, r);
+          failed |= r.status() == CaseResult.Status.FAIL;
         }
-        for (Path file : files) {
-          var root = Conformance.readJson(file);
-          if (!runner.recognizes(root)) {
-            System.err.println("ignored: " + file + ": not a blockchain test");
-            continue;
-          }
-          recognised++;
-          for (CaseResult r : runner.run(file, root, filter)) {
-            ObjectNode n = results.addObject();
-            n.put("name", r.name());
-            n.put("pass", r.passed());
-            n.put("fork", r.fork());
-            if (r.error() != null) {
-              n.put("error", r.error());
-            }
-            anyFailed |= r.status() == CaseResult.Status.FAIL;
-          }
-        }
-      }
-      if (recognised == 0) {
-        throw new UsageError("no blockchain test in " + paths);
-      }
-      System.out.println(results.toPrettyString());
-      return anyFailed ? 1 : 0;
+        return failed;
+      });
     }
   }
 
