@@ -1,6 +1,7 @@
 // Compiles the contracts in this folder with the pinned solc-js and writes, for each one,
-// its runtime (deployed) bytecode as <Name>.hex and its function selector and benchmark
-// calldata into contracts.properties, under the output folder given as the first argument.
+// its runtime (deployed) bytecode as <Name>.hex and its function selectors (and, for the
+// interpreter benchmarks, their calldata) into contracts.properties, under the output
+// folder given as the first argument.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -13,6 +14,13 @@ const CALLS = {
   Mandelbrot: { signature: 'render(uint256,uint256,uint256)', args: [32n, 24n, 64n] },
   QuickSort: { signature: 'sortRandom(uint256,uint256)', args: [1000n, 0x1234567890abcdefn] },
   MerkleRoot: { signature: 'root(uint256,bytes32)', args: [4096n, 0x6c696e64656en] },
+};
+
+// Contracts that benchmarks deploy and call with arguments of their own (the chain
+// generator signs token transfers), so only their code and selectors are written, as
+// <Name>.<function name>=0x<selector>.
+const DEPLOYED = {
+  BenchToken: ['transfer(address,uint256)', 'balanceOf(address)', 'totalSupply()'],
 };
 
 const SETTINGS = {
@@ -31,7 +39,7 @@ function main() {
     throw new Error('usage: node compile.js OUTPUT_DIR');
   }
   const sources = {};
-  for (const name of Object.keys(CALLS)) {
+  for (const name of [...Object.keys(CALLS), ...Object.keys(DEPLOYED)]) {
     const file = `${name}.sol`;
     sources[file] = { content: fs.readFileSync(path.join(__dirname, file), 'utf8') };
   }
@@ -61,6 +69,22 @@ function main() {
     lines.push(`${name}.selector=0x${selector}`);
     lines.push(`${name}.calldata=0x${selector}${call.args.map(word).join('')}`);
     process.stdout.write(`${name}: ${code.length / 2} bytes of runtime code, selector 0x${selector}\n`);
+  }
+  for (const [name, signatures] of Object.entries(DEPLOYED)) {
+    const evm = output.contracts[`${name}.sol`][name].evm;
+    const code = evm.deployedBytecode.object;
+    if (!code) {
+      throw new Error(`${name}: no runtime code`);
+    }
+    fs.writeFileSync(path.join(outDir, `${name}.hex`), code + '\n');
+    for (const signature of signatures) {
+      const selector = evm.methodIdentifiers[signature];
+      if (!selector) {
+        throw new Error(`${name}: no selector for ${signature}`);
+      }
+      lines.push(`${name}.${signature.slice(0, signature.indexOf('('))}=0x${selector}`);
+    }
+    process.stdout.write(`${name}: ${code.length / 2} bytes of runtime code\n`);
   }
   fs.writeFileSync(path.join(outDir, 'contracts.properties'), lines.join('\n') + '\n');
 }
