@@ -60,7 +60,10 @@ final class Admission {
     return new Decision(pooled, stateNonce, replaced, victim);
   }
 
-  /** EIP-3607: only an account without code, or (from Prague) with a delegation, sends. Returns whether it delegates. */
+  /**
+   * EIP-3607: only an account without code, or (from Prague) with a delegation designator,
+   * may send. Returns whether the sender delegates.
+   */
   static boolean checkCode(Optional<AccountInfo> account, PoolHead head, Address sender)
       throws TxPoolException {
     if (account.isEmpty() || account.get().codeHash().equals(AccountInfo.EMPTY_CODE_HASH)) {

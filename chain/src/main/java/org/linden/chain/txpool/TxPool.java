@@ -394,7 +394,8 @@ public final class TxPool {
   }
 
   private static NavigableMap<Long, ValidTransaction> byNonce(List<PooledTransaction> txs) {
-    NavigableMap<Long, ValidTransaction> m = new TreeMap<>(Comparator.comparing(Long::longValue, Long::compareUnsigned));
+    NavigableMap<Long, ValidTransaction> m =
+        new TreeMap<>(Comparator.comparing(Long::longValue, Long::compareUnsigned));
     txs.forEach(tx -> m.put(tx.nonce(), tx.valid()));
     return m;
   }
@@ -431,7 +432,10 @@ public final class TxPool {
     }
   }
 
-  /** The nonce of the sender's next transaction if all its pending ones run ({@code eth_getTransactionCount "pending"}). */
+  /**
+   * The nonce of the sender's next transaction if all its pending ones run: what
+   * {@code eth_getTransactionCount(address, "pending")} answers.
+   */
   public long pendingNonce(Address sender) {
     lock.lock();
     try {

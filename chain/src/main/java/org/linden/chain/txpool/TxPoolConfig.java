@@ -50,7 +50,8 @@ public record TxPoolConfig(
       throw new IllegalArgumentException("pool limits must be positive (maxQueued and maxNonceGap may be 0)");
     }
     if (priceBumpPercent < 0 || blobPriceBumpPercent < 0 || maxTransactionSize < 1 || maxBlobs < 0) {
-      throw new IllegalArgumentException("price bumps and the blob limit must be non-negative, the size limit positive");
+      throw new IllegalArgumentException(
+          "price bumps and the blob limit must be non-negative, the size limit positive");
     }
   }
 
