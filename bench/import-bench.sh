@@ -71,6 +71,8 @@ done
 SRC="$ROOT"
 MAVEN_GOAL=install
 if [ -n "$REV" ]; then
+  # Resolved once: the branch may move while the benchmark runs.
+  REV="$(git -C "$ROOT" rev-parse --verify "$REV^{commit}")"
   # A private copy of the revision, built with `package` so nothing is installed into the
   # shared local Maven repository from it.
   SRC="$WORK/src"
@@ -179,7 +181,7 @@ bench_chain "generated-$BLOCKS" "$GEN"
 {
   echo
   if [ -n "$REV" ]; then
-    built="commit $(git -C "$ROOT" rev-parse --short "$REV")"
+    built="commit ${REV:0:7}"
   else
     built="working tree at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- || echo ' with uncommitted changes')"
   fi
