@@ -181,6 +181,19 @@ class CallTracerTest {
   }
 
   @Test
+  void aDelegateCallReportsTheValueItInherits() {
+    Bytes code = Asm.code().call(DELEGATECALL, 0x1000, B, 0, 0, 0, 0, 32).op(POP, STOP).bytes();
+    TestChain chain = chain().account(A, 1, 0, code);
+    GethTracer tracer = Tracers.create("callTracer", null, chain.state, chain.fork());
+    chain.run(tracer, A, 5, Bytes.EMPTY, GAS, 0);
+    JsonNode call = tracer.result().get("calls").get(0);
+    assertThat(call.get("type").asText()).isEqualTo("DELEGATECALL");
+    assertThat(call.get("from").asText()).isEqualTo(A.toHex());
+    assertThat(call.get("to").asText()).isEqualTo(B.toHex());
+    assertThat(call.get("value").asText()).isEqualTo("0x5");
+  }
+
+  @Test
   void aCreationTransactionReportsTheDeployedCode() {
     Address created = ContractAddress.of(TestChain.SENDER, 0);
     JsonNode root = trace(chain(), null, StructLoggerTracerTest.DEPLOY_STOP, "{}");

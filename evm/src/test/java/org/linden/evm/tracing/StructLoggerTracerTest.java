@@ -202,6 +202,16 @@ class StructLoggerTracerTest {
   }
 
   @Test
+  void aCreationReturnsTheDeployedCode() {
+    TestChain chain = new TestChain(Fork.CANCUN).account(TestChain.SENDER, 0, 1_000_000, Bytes.EMPTY);
+    GethTracer tracer = Tracers.create(null, null, chain.state, chain.fork());
+    chain.run(tracer, null, 0, DEPLOY_STOP, GAS, 0);
+    // 21,000 + 18 for the init code + 200 to deposit its one byte.
+    assertThat(tracer.result().get("returnValue").asText()).isEqualTo("0x00");
+    assertThat(tracer.result().get("gas").asLong()).isEqualTo(21_218);
+  }
+
+  @Test
   void aStackUnderflowIsLoggedWithGethsErrorAndConstantGas() {
     assertThat(trace(Asm.code().op(ADD).bytes(), "{}")).isEqualTo(Json.compact("""
         {"gas": 100000, "failed": true, "returnValue": "0x",
