@@ -1,10 +1,12 @@
 package org.linden.crypto;
 
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.linden.types.Bytes;
 import org.linden.types.Hash;
 
-/** Keccak-256 as Ethereum uses it (the original Keccak padding, not SHA3-256). */
+/**
+ * Keccak-256 as Ethereum uses it (the original Keccak padding, not SHA3-256), on our own
+ * allocation-light Keccak-f[1600] (checked against BouncyCastle's in the tests).
+ */
 public final class Keccak {
   /** keccak256 of the empty string. */
   public static final Hash EMPTY_HASH = hash256(Bytes.EMPTY);
@@ -22,10 +24,11 @@ public final class Keccak {
   }
 
   public static byte[] digest(byte[] input, int offset, int length) {
-    KeccakDigest d = new KeccakDigest(256);
-    d.update(input, offset, length);
+    if (offset < 0 || length < 0 || offset + length > input.length) {
+      throw new IndexOutOfBoundsException("range " + offset + "+" + length + " of " + input.length + " bytes");
+    }
     byte[] out = new byte[32];
-    d.doFinal(out, 0);
+    KeccakF1600.keccak256(input, offset, length, out, 0);
     return out;
   }
 }

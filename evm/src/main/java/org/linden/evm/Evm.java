@@ -237,6 +237,9 @@ public final class Evm {
     final Stack s = f.stack;
     final long[] d = s.data;
     final long[] staticCost = gas.staticCost;
+    final boolean[] defined = gas.defined;
+    final int[] stackIn = StackEffects.IN;
+    final int[] stackOut = StackEffects.OUT;
     int op = 0;
     long gasBefore = 0;
     try {
@@ -250,15 +253,14 @@ public final class Evm {
           tracer.beforeStep(f, op, state.getRefund());
           gasBefore = f.gas;
         }
-        Fork since = Opcodes.introducedIn(op);
-        if (since == null || fork.isBefore(since)) {
+        if (!defined[op]) {
           throw ExceptionalHalt.INVALID_OPCODE;
         }
         int size = s.top;
-        if (size < StackEffects.IN[op]) {
+        if (size < stackIn[op]) {
           throw ExceptionalHalt.STACK_UNDERFLOW;
         }
-        if (size - StackEffects.IN[op] + StackEffects.OUT[op] > Stack.LIMIT) {
+        if (size - stackIn[op] + stackOut[op] > Stack.LIMIT) {
           throw ExceptionalHalt.STACK_OVERFLOW;
         }
         f.charge(staticCost[op]);
@@ -267,13 +269,34 @@ public final class Evm {
         switch (op) {
           case Opcodes.STOP -> step = new Finished(
               new ExecutionResult(ExecutionResult.Status.SUCCESS, f.gas, Bytes.EMPTY, null, null));
-          case Opcodes.ADD -> binary(s, d, 0);
-          case Opcodes.MUL -> binary(s, d, 1);
-          case Opcodes.SUB -> binary(s, d, 2);
-          case Opcodes.DIV -> binary(s, d, 3);
-          case Opcodes.SDIV -> binary(s, d, 4);
-          case Opcodes.MOD -> binary(s, d, 5);
-          case Opcodes.SMOD -> binary(s, d, 6);
+          case Opcodes.ADD -> {
+            UInt256Math.add(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.MUL -> {
+            UInt256Math.mul(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.SUB -> {
+            UInt256Math.sub(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.DIV -> {
+            UInt256Math.div(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.SDIV -> {
+            UInt256Math.sdiv(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.MOD -> {
+            UInt256Math.mod(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.SMOD -> {
+            UInt256Math.smod(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
           case Opcodes.ADDMOD -> {
             UInt256Math.addMod(d, s.at(0), d, s.at(1), d, s.at(2), d, s.at(2));
             s.top -= 2;
@@ -287,21 +310,45 @@ public final class Evm {
             UInt256Math.exp(d, s.at(0), d, s.at(1), d, s.at(1));
             s.top--;
           }
-          case Opcodes.SIGNEXTEND -> binary(s, d, 7);
+          case Opcodes.SIGNEXTEND -> {
+            UInt256Math.signExtend(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
           case Opcodes.LT -> compare(s, d, UInt256Math.lt(d, s.at(0), d, s.at(1)));
           case Opcodes.GT -> compare(s, d, UInt256Math.gt(d, s.at(0), d, s.at(1)));
           case Opcodes.SLT -> compare(s, d, UInt256Math.slt(d, s.at(0), d, s.at(1)));
           case Opcodes.SGT -> compare(s, d, UInt256Math.sgt(d, s.at(0), d, s.at(1)));
           case Opcodes.EQ -> compare(s, d, UInt256Math.eq(d, s.at(0), d, s.at(1)));
           case Opcodes.ISZERO -> UInt256Math.set(d, s.at(0), UInt256Math.isZero(d, s.at(0)) ? 1 : 0);
-          case Opcodes.AND -> binary(s, d, 8);
-          case Opcodes.OR -> binary(s, d, 9);
-          case Opcodes.XOR -> binary(s, d, 10);
+          case Opcodes.AND -> {
+            UInt256Math.and(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.OR -> {
+            UInt256Math.or(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.XOR -> {
+            UInt256Math.xor(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
           case Opcodes.NOT -> UInt256Math.not(d, s.at(0), d, s.at(0));
-          case Opcodes.BYTE -> binary(s, d, 11);
-          case Opcodes.SHL -> binary(s, d, 12);
-          case Opcodes.SHR -> binary(s, d, 13);
-          case Opcodes.SAR -> binary(s, d, 14);
+          case Opcodes.BYTE -> {
+            UInt256Math.byteAt(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.SHL -> {
+            UInt256Math.shl(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.SHR -> {
+            UInt256Math.shr(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
+          case Opcodes.SAR -> {
+            UInt256Math.sar(d, s.at(0), d, s.at(1), d, s.at(1));
+            s.top--;
+          }
           case Opcodes.CLZ -> UInt256Math.set(d, s.at(0), UInt256Math.numberOfLeadingZeros(d, s.at(0)));
           case Opcodes.KECCAK256 -> keccak(f);
           case Opcodes.ADDRESS -> s.push(f.message.to());
@@ -463,29 +510,6 @@ public final class Evm {
       f.gas = 0;
       return new Finished(new ExecutionResult(ExecutionResult.Status.HALT, 0, Bytes.EMPTY, null, h.getMessage()));
     }
-  }
-
-  private static void binary(Stack s, long[] d, int which) {
-    int a = s.at(0);
-    int b = s.at(1);
-    switch (which) {
-      case 0 -> UInt256Math.add(d, a, d, b, d, b);
-      case 1 -> UInt256Math.mul(d, a, d, b, d, b);
-      case 2 -> UInt256Math.sub(d, a, d, b, d, b);
-      case 3 -> UInt256Math.div(d, a, d, b, d, b);
-      case 4 -> UInt256Math.sdiv(d, a, d, b, d, b);
-      case 5 -> UInt256Math.mod(d, a, d, b, d, b);
-      case 6 -> UInt256Math.smod(d, a, d, b, d, b);
-      case 7 -> UInt256Math.signExtend(d, a, d, b, d, b);
-      case 8 -> UInt256Math.and(d, a, d, b, d, b);
-      case 9 -> UInt256Math.or(d, a, d, b, d, b);
-      case 10 -> UInt256Math.xor(d, a, d, b, d, b);
-      case 11 -> UInt256Math.byteAt(d, a, d, b, d, b);
-      case 12 -> UInt256Math.shl(d, a, d, b, d, b);
-      case 13 -> UInt256Math.shr(d, a, d, b, d, b);
-      default -> UInt256Math.sar(d, a, d, b, d, b);
-    }
-    s.top--;
   }
 
   private static void compare(Stack s, long[] d, boolean result) {

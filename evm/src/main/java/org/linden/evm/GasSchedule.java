@@ -23,6 +23,8 @@ public final class GasSchedule {
 
   public final Fork fork;
   public final long[] staticCost = new long[256];
+  /** Whether each byte is an opcode in this fork: one table lookup per step instead of a switch. */
+  public final boolean[] defined = new boolean[256];
   public final long expPerByte;
   public final long balance;
   public final long extCode;
@@ -70,6 +72,8 @@ public final class GasSchedule {
     long[] c = staticCost;
     for (int op = 0; op < 256; op++) {
       c[op] = 0;
+      Fork since = Opcodes.introducedIn(op);
+      defined[op] = since != null && fork.isAtLeast(since);
     }
     set(c, VERY_LOW, Opcodes.ADD, Opcodes.SUB, Opcodes.LT, Opcodes.GT, Opcodes.SLT, Opcodes.SGT, Opcodes.EQ,
         Opcodes.ISZERO, Opcodes.AND, Opcodes.OR, Opcodes.XOR, Opcodes.NOT, Opcodes.BYTE, Opcodes.SHL, Opcodes.SHR,
