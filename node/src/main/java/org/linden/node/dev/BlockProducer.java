@@ -1,0 +1,146 @@
+package org.linden.node.dev;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.linden.chain.block.Block;
+import org.linden.chain.block.BlockHeader;
+import org.linden.chain.config.ChainConfig;
+import org.linden.chain.execution.BlobSchedule;
+import org.linden.chain.execution.BlockBuilder;
+import org.linden.chain.execution.BlockValidationException;
+import org.linden.chain.execution.HeaderValidator;
+import org.linden.chain.store.Blockchain;
+import org.linden.chain.tx.Transaction;
+import org.linden.chain.tx.ValidTransaction;
+import org.linden.chain.txpool.TxPool;
+import org.linden.state.WriteBatch;
+import org.linden.types.Address;
+import org.linden.types.Fork;
+import org.linden.types.Hash;
+import org.linden.types.UInt256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds one block on the chain's head from the pool's pending transactions and imports
+ * it. The pool hears about the new head through the chain's listeners, not from here, so
+ * that it follows every head change the same way.
+ *
+ * <p>Transactions come best tip first, within the block's gas and blob gas limits. The pool
+ * checked them against the head state, so the first attempt normally builds; if a
+ * transaction fails in the block anyway, the block is rebuilt one transaction at a time,
+ * leaving out the ones that fail (and their senders' later nonces).
+ *
+ * <p>Not thread-safe by itself: {@link DevSealer} calls it from one thread.
+ */
+final class BlockProducer {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockProducer.class);
+
+  private final Blockchain chain;
+  private final TxPool pool;
+  private final ChainConfig config;
+  private final BlockBuilder builder;
+  private final HeaderValidator headers;
+  private final LongSupplier clockSeconds;
+  private final Address coinbase;
+
+  BlockProducer(Blockchain chain, TxPool pool, LongSupplier clockSeconds, Address coinbase) {
+    this.chain = chain;
+    this.pool = pool;
+    this.config = chain.config();
+    this.builder = new BlockBuilder(config);
+    this.headers = new HeaderValidator(config);
+    this.clockSeconds = clockSeconds;
+    this.coinbase = coinbase;
+  }
+
+  /**
+   * Seals a block with at most {@code maxTransactions} pending transactions. Returns the
+   * imported block, or empty when there was nothing to include and {@code allowEmpty} is
+   * false.
+   */
+  Optional<Block> produce(int maxTransactions, boolean allowEmpty) throws BlockValidationException {
+    BlockHeader parent = chain.head();
+    long timestamp = nextTimestamp(parent);
+    Fork fork = config.forkAt(parent.number() + 1, timestamp);
+    UInt256 baseFee = fork.isAtLeast(Fork.LONDON) ? HeaderValidator.baseFee(parent) : UInt256.ZERO;
+    BlobSchedule blobs = config.blobScheduleAt(timestamp);
+    UInt256 blobBaseFee = fork.isAtLeast(Fork.CANCUN)
+        ? blobs.blobBaseFee(headers.excessBlobGas(parent, timestamp, fork))
+        : UInt256.ZERO;
+    List<ValidTransaction> ordered = pool.pendingOrdered(baseFee, blobBaseFee, parent.gasLimit(),
+        blobs.maxBlobGasPerBlock());
+    BlockBuilder.Built built = buildBest(parent, ordered, maxTransactions, timestamp);
+    if (built == null || (built.block().transactions().isEmpty() && !allowEmpty)) {
+      return Optional.empty();
+    }
+    chain.importBlock(built.block());
+    return Optional.of(built.block());
+  }
+
+  /** The later of now and one second after the parent: timestamps must strictly increase. */
+  long nextTimestamp(BlockHeader parent) {
+    long now = clockSeconds.getAsLong();
+    long min = parent.timestamp() + 1;
+    return Long.compareUnsigned(now, min) >= 0 ? now : min;
+  }
+
+  private BlockBuilder.Built buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp)
+      throws BlockValidationException {
+    List<Transaction> first = new ArrayList<>();
+    for (ValidTransaction v : ordered) {
+      if (first.size() == max) {
+        break;
+      }
+      first.add(v.transaction());
+    }
+    try {
+      return build(parent, first, timestamp);
+    } catch (BlockValidationException e) {
+      if (first.isEmpty()) {
+        throw e;
+      }
+      LOG.debug("block with {} transactions failed ({}); adding them one at a time", first.size(), e.getMessage());
+    }
+    // One at a time: keep each transaction that still builds; a failed one takes its sender's later nonces out.
+    List<Transaction> included = new ArrayList<>();
+    Set<Address> skipped = new HashSet<>();
+    BlockBuilder.Built best = build(parent, List.of(), timestamp);
+    for (ValidTransaction v : ordered) {
+      if (included.size() == max) {
+        break;
+      }
+      if (skipped.contains(v.sender())) {
+        continue;
+      }
+      List<Transaction> attempt = new ArrayList<>(included);
+      attempt.add(v.transaction());
+      try {
+        best = build(parent, attempt, timestamp);
+        included = attempt;
+      } catch (BlockValidationException e) {
+        LOG.warn("leaving transaction {} out of block {}: {}", v.hash(), parent.number() + 1, e.getMessage());
+        skipped.add(v.sender());
+      }
+    }
+    return best;
+  }
+
+  private BlockBuilder.Built build(BlockHeader parent, List<Transaction> txs, long timestamp)
+      throws BlockValidationException {
+    return builder.build(parent, chain.state(), txs, timestamp, coinbase, this::canonicalHash, changes -> {
+      // The root the changes would give, computed in a batch that is never committed.
+      try (WriteBatch scratch = chain.store().store().newBatch()) {
+        return chain.state().apply(changes, scratch);
+      }
+    });
+  }
+
+  private Hash canonicalHash(long number) {
+    return chain.store().canonicalHash(number).orElse(Hash.ZERO);
+  }
+}
