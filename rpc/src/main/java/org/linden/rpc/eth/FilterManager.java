@@ -75,11 +75,6 @@ final class FilterManager {
     return filters.remove(id) != null;
   }
 
-  synchronized int size() {
-    expire(clock.instant());
-    return filters.size();
-  }
-
   /** The changes since the last poll, which they are taken from; restarts the filter's timeout. */
   synchronized Changes changes(String id) {
     Instant now = clock.instant();

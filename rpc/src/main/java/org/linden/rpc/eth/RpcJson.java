@@ -19,7 +19,6 @@ import org.linden.chain.tx.FeeMarketTransaction;
 import org.linden.chain.tx.LegacyTransaction;
 import org.linden.chain.tx.SetCodeTransaction;
 import org.linden.chain.tx.Transaction;
-import org.linden.chain.tx.TransactionType;
 import org.linden.chain.tx.TypedTransaction;
 import org.linden.evm.ContractAddress;
 import org.linden.evm.Log;
@@ -365,7 +364,7 @@ public final class RpcJson {
       o.put("root", r.postState().orElseThrow().toHex());
     }
     o.put("effectiveGasPrice", Quantity.of(effectiveGasPrice(tx, h.baseFeePerGas())));
-    if (tx.type() == TransactionType.BLOB && tx instanceof BlobTransaction blob) {
+    if (tx instanceof BlobTransaction blob) {
       o.put("blobGasUsed", Quantity.of(BlobSchedule.GAS_PER_BLOB * blob.blobVersionedHashes().size()));
       if (ctx.blobGasPrice != null) {
         o.put("blobGasPrice", Quantity.of(ctx.blobGasPrice));

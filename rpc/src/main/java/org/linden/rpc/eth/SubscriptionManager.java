@@ -95,10 +95,6 @@ final class SubscriptionManager {
     }
   }
 
-  synchronized int size() {
-    return byId.size();
-  }
-
   synchronized boolean wants(Kind kind) {
     for (Subscription s : byId.values()) {
       if (s.kind() == kind) {
