@@ -29,7 +29,11 @@ public record EthChainOptions(long maxLogBlockRange, int maxLogResults, int maxF
     }
   }
 
-  /** 10,000 blocks and 10,000 logs per query, 1,000 filters expiring after 5 minutes, 100 subscriptions a connection. */
+  /**
+   * 10,000 blocks and 10,000 logs per query; 1,000 filters, each expiring after 5 minutes
+   * without a poll and holding at most 10,000 changes; 100 subscriptions a connection and
+   * 10,000 in all.
+   */
   public static EthChainOptions defaults() {
     return new EthChainOptions(10_000, 10_000, 1_000, Duration.ofMinutes(5), 10_000, 100, 10_000);
   }
