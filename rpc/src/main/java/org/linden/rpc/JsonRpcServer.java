@@ -210,8 +210,13 @@ public final class JsonRpcServer implements AutoCloseable {
       @Override
       public void onClose(Runnable r) {
         synchronized (onClose) {
-          onClose.add(r);
+          if (!closed[0]) {
+            onClose.add(r);
+            return;
+          }
         }
+        // Registered after the connection closed (a request still running then): clean up now.
+        r.run();
       }
     };
     ws.textMessageHandler(text -> workers.execute(() -> {
@@ -226,9 +231,9 @@ public final class JsonRpcServer implements AutoCloseable {
     }));
     ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.toString()));
     ws.closeHandler(v -> {
-      closed[0] = true;
       connections.decrementAndGet();
       synchronized (onClose) {
+        closed[0] = true;
         onClose.forEach(r -> {
           try {
             r.run();
