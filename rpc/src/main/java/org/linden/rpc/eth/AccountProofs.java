@@ -66,7 +66,7 @@ final class AccountProofs {
     p.required(2, "block");
     BlockParameter at = p.block(2, "block");
     BlockHeader header = blocks.requireHeader(at);
-    StateReader state = blocks.state(at);
+    StateReader state = EthCallMethods.stateOf(blocks, header);
     Prover prover = prover(state);
     if (!prover.stateRoot().equals(header.stateRoot())) {
       throw RpcException.server("the state moved on while reading block " + header.number() + "; try again");

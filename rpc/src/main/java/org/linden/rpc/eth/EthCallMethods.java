@@ -1,9 +1,11 @@
 package org.linden.rpc.eth;
 
 import org.linden.chain.block.BlockHeader;
+import org.linden.evm.state.StateReader;
 import org.linden.rpc.BlockParameter;
 import org.linden.rpc.BlockResolver;
 import org.linden.rpc.Params;
+import org.linden.rpc.Quantity;
 import org.linden.rpc.RpcDispatcher;
 import org.linden.rpc.RpcException;
 
@@ -40,7 +42,15 @@ final class EthCallMethods {
       throw RpcException.invalidParams("chainId does not match node's (have=" + Long.toUnsignedString(call.chainId())
           + ", want=" + Long.toUnsignedString(env.chainId()) + ")");
     }
-    return new CallInput(call, env, blocks.state(at), state);
+    return new CallInput(call, env, stateOf(blocks, header), state);
+  }
+
+  /**
+   * The state after {@code header}, named by its hash: a tag resolved a second time could
+   * name a newer head than the header already read.
+   */
+  static StateReader stateOf(BlockResolver blocks, BlockHeader header) {
+    return blocks.state(new BlockParameter.ByHash(header.hash(), false));
   }
 
   /** The call's gas: as given or the block's gas limit, never above the node's cap. */
@@ -61,7 +71,7 @@ final class EthCallMethods {
 
   private Object estimateGas(Params p) {
     p.atMost(4);
-    return org.linden.rpc.Quantity.of(GasEstimator.estimate(input(p, true), gasCap));
+    return Quantity.of(GasEstimator.estimate(input(p, true), gasCap));
   }
 
   private Object createAccessList(Params p) {

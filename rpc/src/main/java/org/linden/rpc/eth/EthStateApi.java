@@ -44,6 +44,13 @@ import org.linden.types.UInt256;
 public final class EthStateApi {
   /** Limits and defaults: the most gas a call may use, and the tip suggested on an idle chain. */
   public record Config(long gasCap, UInt256 idleTip) {
+    public Config {
+      if (gasCap <= 0) {
+        throw new IllegalArgumentException("the gas cap must be positive, got " + gasCap);
+      }
+      Objects.requireNonNull(idleTip, "idleTip");
+    }
+
     /** 50M gas as geth's {@code --rpc.gascap}; 1 gwei. */
     public static final Config DEFAULTS = new Config(50_000_000L, UInt256.valueOf(1_000_000_000L));
   }

@@ -65,7 +65,7 @@ final class SimulateV1 {
     BlockParameter at = p.block(1, "block");
     BlockHeader base = blocks.requireHeader(at);
     List<BlockCalls> chain = sanitize(requested, base);
-    SimulateBlockRunner runner = new SimulateBlockRunner(blocks.chain(), base, blocks.state(at), gasCap, validation,
+    SimulateBlockRunner runner = new SimulateBlockRunner(blocks.chain(), base, EthCallMethods.stateOf(blocks, base), gasCap, validation,
         trace);
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     for (BlockCalls bc : chain) {
