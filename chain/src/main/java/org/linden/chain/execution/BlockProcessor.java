@@ -71,20 +71,7 @@ public final class BlockProcessor {
     Fork fork = config.forkAt(h.number(), h.timestamp());
     BlobSchedule blobs = config.blobScheduleAt(h.timestamp());
     long excessBlobGas = h.excessBlobGas() == null ? 0 : h.excessBlobGas();
-    UInt256 prevRandao = fork.isAtLeast(Fork.PARIS)
-        ? UInt256.fromBytes(h.mixHash().bytes())
-        : h.difficulty();
-    BlockContext ctx = new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
-        h.baseFeePerGas() == null ? UInt256.ZERO : h.baseFeePerGas(), prevRandao,
-        UInt256.valueOf(config.chainId()),
-        fork.isAtLeast(Fork.CANCUN) ? blobs.blobBaseFee(excessBlobGas) : UInt256.ZERO, blockHashes);
-
-    if (fork.isAtLeast(Fork.CANCUN)) {
-      systemCall(state, ctx, fork, BEACON_ROOTS_ADDRESS, h.parentBeaconBlockRoot().bytes(), false);
-    }
-    if (fork.isAtLeast(Fork.PRAGUE)) {
-      systemCall(state, ctx, fork, HISTORY_STORAGE_ADDRESS, h.parentHash().bytes(), false);
-    }
+    BlockContext ctx = prepareBlock(block, state, blockHashes);
 
     TransactionValidator validator = new TransactionValidator(fork, config.chainId());
     TransactionProcessor processor = new TransactionProcessor(fork, config.chainId(), ctx, blobs, excessBlobGas);
@@ -140,6 +127,40 @@ public final class BlockProcessor {
       applyRewards(state, block, fork);
     }
     return new BlockResult(receipts, gasUsed, blobGasUsed, requests, BlockRoots.logsBloom(receipts));
+  }
+
+  /**
+   * Runs what comes before a block's transactions, the EIP-4788 and EIP-2935 system calls,
+   * on {@code state} (the parent's post-state) and returns the context the transactions
+   * execute in. {@link #process} starts with it; a tracer replaying a block up to one of its
+   * transactions calls it to begin from exactly the same state.
+   */
+  public BlockContext prepareBlock(Block block, WorldState state, LongFunction<Hash> blockHashes)
+      throws BlockValidationException {
+    BlockHeader h = block.header();
+    Fork fork = config.forkAt(h.number(), h.timestamp());
+    BlockContext ctx = blockContext(h, blockHashes);
+    if (fork.isAtLeast(Fork.CANCUN)) {
+      systemCall(state, ctx, fork, BEACON_ROOTS_ADDRESS, h.parentBeaconBlockRoot().bytes(), false);
+    }
+    if (fork.isAtLeast(Fork.PRAGUE)) {
+      systemCall(state, ctx, fork, HISTORY_STORAGE_ADDRESS, h.parentHash().bytes(), false);
+    }
+    return ctx;
+  }
+
+  /** What the EVM sees of the block {@code h}; {@code blockHashes} answers BLOCKHASH for its ancestors. */
+  public BlockContext blockContext(BlockHeader h, LongFunction<Hash> blockHashes) {
+    Fork fork = config.forkAt(h.number(), h.timestamp());
+    long excessBlobGas = h.excessBlobGas() == null ? 0 : h.excessBlobGas();
+    UInt256 prevRandao = fork.isAtLeast(Fork.PARIS)
+        ? UInt256.fromBytes(h.mixHash().bytes())
+        : h.difficulty();
+    return new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
+        h.baseFeePerGas() == null ? UInt256.ZERO : h.baseFeePerGas(), prevRandao,
+        UInt256.valueOf(config.chainId()),
+        fork.isAtLeast(Fork.CANCUN) ? config.blobScheduleAt(h.timestamp()).blobBaseFee(excessBlobGas) : UInt256.ZERO,
+        blockHashes);
   }
 
   /**
