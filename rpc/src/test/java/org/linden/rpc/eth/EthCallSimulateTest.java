@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linden.chain.block.BlockHeader;
+import org.linden.rpc.Quantity;
+import org.linden.trie.MerkleTrie;
 import org.linden.types.Address;
+import org.linden.types.Bytes;
 import org.linden.types.Hash;
 import org.linden.types.UInt256;
 
@@ -69,6 +72,35 @@ class EthCallSimulateTest {
       assertThat(r.get("returnData").asText()).isEqualTo("0x");
       assertThat(r.get("logs").size()).isZero();
     }
+  }
+
+  @Test
+  void anEmptyBlockKeepsTheStateRootAndACallChangesIt() {
+    BlockHeader head = c.chain.head();
+    JsonNode blocks = simulate(Map.of("blockStateCalls", List.of(Map.of(),
+        Map.of("calls", List.of(call(SENDER, STORE, "input", word(0x99)))))));
+    assertThat(blocks.get(0).get("stateRoot").asText()).isEqualTo(head.stateRoot().toHex());
+    assertThat(blocks.get(0).get("transactionsRoot").asText()).isEqualTo(MerkleTrie.EMPTY_ROOT.toHex());
+    assertThat(blocks.get(1).get("stateRoot").asText()).isNotIn(head.stateRoot().toHex(), Hash.ZERO.toHex());
+    // On an older block's state the root cannot be computed and is reported as zero.
+    JsonNode older = c.result("eth_simulateV1", Map.of("blockStateCalls", List.of(Map.of())), "0x1");
+    assertThat(older.get(0).get("stateRoot").asText()).isEqualTo(Hash.ZERO.toHex());
+  }
+
+  @Test
+  void aValidatedSimulationMatchesTheRealBlock() throws Exception {
+    StateTestChain fresh = StateTestChain.create();
+    JsonNode sim = fresh.result("eth_simulateV1", Map.of("validation", true, "blockStateCalls", List.of(Map.of(
+        "calls", List.of(call(SENDER, StateTestChain.OTHER, "value", "0x1", "gas", "0x5208",
+            "maxFeePerGas", "0x174876e800", "maxPriorityFeePerGas", Quantity.of(StateTestChain.TIP)))))), "latest")
+        .get(0);
+    BlockHeader real = fresh.addBlock(fresh.tx(StateTestChain.OTHER, 1, Bytes.EMPTY, 21_000)).header();
+    assertThat(sim.get("stateRoot").asText()).isEqualTo(real.stateRoot().toHex());
+    assertThat(sim.get("receiptsRoot").asText()).isEqualTo(real.receiptsRoot().toHex());
+    assertThat(sim.get("baseFeePerGas").asText()).isEqualTo(Quantity.of(real.baseFeePerGas()));
+    assertThat(sim.get("gasUsed").asText()).isEqualTo(Quantity.of(real.gasUsed()));
+    assertThat(sim.get("timestamp").asText()).isEqualTo(Quantity.of(real.timestamp()));
+    assertThat(sim.get("miner").asText()).isEqualTo(real.coinbase().toHex());
   }
 
   @Test
