@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       DumpCommand.class,
+      DevCommand.class,
+      NodeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

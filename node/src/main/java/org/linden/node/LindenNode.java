@@ -1,0 +1,190 @@
+package org.linden.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.linden.chain.block.BlockHeader;
+import org.linden.chain.store.Blockchain;
+import org.linden.chain.txpool.TxPool;
+import org.linden.chain.txpool.TxPoolConfig;
+import org.linden.node.dev.DevSealer;
+import org.linden.node.rpc.RpcApis;
+import org.linden.types.Address;
+import org.linden.types.Fork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: the chain in its data directory, the transaction pool following the
+ * chain's head, on a dev chain the sealer, and the JSON-RPC endpoint. Everything is wired
+ * here with plain constructors; {@link #close} takes it down in the opposite order (the
+ * server first so that no request sees a half-closed node, then the sealer, then the
+ * database).
+ */
+public final class LindenNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LindenNode.class);
+
+  /**
+   * Where the JSON-RPC server listens and what it serves.
+   *
+   * @param host the address to bind
+   * @param port the port; 0 picks a free one
+   * @param apis the namespaces to serve
+   * @param corsOrigins origins browsers may call from ({@code *} for any); none by default
+   * @param virtualHosts Host header values accepted; null for the loopback names
+   */
+  public record RpcSettings(String host, int port, RpcApis apis, List<String> corsOrigins, List<String> virtualHosts) {
+    public RpcSettings {
+      corsOrigins = List.copyOf(corsOrigins);
+      virtualHosts = virtualHosts == null ? null : List.copyOf(virtualHosts);
+    }
+  }
+
+  /**
+   * The dev chain's settings.
+   *
+   * @param chainId the chain id, or null for the stored chain's (1337 for a new one)
+   * @param gasLimit the block gas limit, or null for the stored chain's (30M for a new one)
+   * @param blockTime the interval between blocks, or null to seal each transaction as it arrives
+   */
+  public record DevSettings(Long chainId, Long gasLimit, Duration blockTime) {}
+
+  private final DataDirectory dir;
+  private final Path temporaryRoot;
+  private final TxPool pool;
+  private final PoolHeadFollower follower;
+  private final DevSealer sealer;
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private RpcEndpoint rpc;
+
+  private LindenNode(DataDirectory dir, Path temporaryRoot, boolean dev) {
+    this.dir = dir;
+    this.temporaryRoot = temporaryRoot;
+    Blockchain chain = dir.chain();
+    this.pool = TxPool.forBlockchain(chain, TxPoolConfig.DEFAULT);
+    this.follower = new PoolHeadFollower(chain, pool);
+    chain.addListener(follower);
+    this.sealer = dev ? new DevSealer(chain, pool, () -> System.currentTimeMillis() / 1000, Address.ZERO) : null;
+  }
+
+  /**
+   * Starts a dev chain in {@code datadir}, or in a temporary directory removed on close
+   * when {@code datadir} is null.
+   */
+  public static LindenNode dev(Path datadir, DevSettings dev, RpcSettings rpc) {
+    Path temporary = null;
+    if (datadir == null) {
+      try {
+        temporary = Files.createTempDirectory("linden-dev-");
+      } catch (IOException e) {
+        throw new UsageError("cannot create a temporary data directory: " + e.getMessage());
+      }
+    }
+    DataDirectory dir;
+    try {
+      dir = DevDirectory.open(datadir != null ? datadir : temporary, dev.chainId(), dev.gasLimit());
+    } catch (RuntimeException e) {
+      removeQuietly(temporary);
+      throw e;
+    }
+    LindenNode node = new LindenNode(dir, temporary, true);
+    try {
+      node.requirePostMerge();
+      // The sealer first, so that no transaction can arrive before automine listens for it.
+      node.sealer.start(dev.blockTime());
+      node.serve(rpc);
+      return node;
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  /** Serves the chain in {@code datadir}, initialising it from {@code genesis} when it is empty. */
+  public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc) {
+    LindenNode node = new LindenNode(DataDirectory.open(datadir, genesis), null, false);
+    try {
+      node.serve(rpc);
+      return node;
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void requirePostMerge() {
+    BlockHeader head = dir.chain().head();
+    // The block builder places blocks by the configuration alone; so does this check.
+    if (!dir.chain().config().forkAt(head.number() + 1, head.timestamp() + 1).isAtLeast(Fork.PARIS)) {
+      throw new UsageError("the chain in " + dir.root() + " is not past the merge; dev mode seals proof-of-stake"
+          + " blocks only");
+    }
+  }
+
+  private void serve(RpcSettings settings) {
+    rpc = RpcEndpoint.start(dir.chain(), pool, sealer, settings, ready::get);
+    ready.set(true);
+  }
+
+  /** The port the JSON-RPC server listens on. */
+  public int port() {
+    return rpc.port();
+  }
+
+  public Blockchain chain() {
+    return dir.chain();
+  }
+
+  public TxPool pool() {
+    return pool;
+  }
+
+  /** The data directory (a temporary one for a dev chain started without {@code --datadir}). */
+  public Path dataDirectory() {
+    return dir.root();
+  }
+
+  /** Whether the data directory is a temporary one, removed on close. */
+  public boolean isTemporary() {
+    return temporaryRoot != null;
+  }
+
+  /** The URL clients use, e.g. {@code http://127.0.0.1:8545}. */
+  public String url(String host) {
+    String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port();
+  }
+
+  /** Stops the server, the sealer and the listeners, closes the database and removes a temporary directory. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    ready.set(false);
+    if (rpc != null) {
+      rpc.close();
+    }
+    if (sealer != null) {
+      sealer.close();
+    }
+    dir.chain().removeListener(follower);
+    dir.close();
+    removeQuietly(temporaryRoot);
+  }
+
+  private static void removeQuietly(Path root) {
+    if (root == null) {
+      return;
+    }
+    try {
+      DevDirectory.deleteTree(root);
+    } catch (IOException e) {
+      LOG.warn("could not remove the temporary data directory {}: {}", root, e.toString());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.linden.node;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.linden.chain.store.Blockchain;
+import org.linden.chain.tx.ValidTransaction;
+import org.linden.chain.txpool.TxPool;
+import org.linden.node.dev.DevSealer;
+import org.linden.node.rpc.DevApi;
+import org.linden.node.rpc.RpcApis;
+import org.linden.node.rpc.SendTransactionApi;
+import org.linden.node.rpc.TxPoolApi;
+import org.linden.rpc.BlockResolver;
+import org.linden.rpc.JsonRpcServer;
+import org.linden.rpc.RpcDispatcher;
+import org.linden.rpc.RpcServerOptions;
+import org.linden.rpc.eth.EthChainApi;
+import org.linden.rpc.eth.EthStateApi;
+import org.linden.rpc.web3.NetApi;
+import org.linden.rpc.web3.Web3Api;
+import org.linden.types.Hash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's JSON-RPC side: the methods of the enabled namespaces wired to the chain, the
+ * pool and (on a dev chain) the sealer, served with {@code /health} and {@code /ready} by
+ * one HTTP and WebSocket server.
+ */
+final class RpcEndpoint implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RpcEndpoint.class);
+  /** How long {@code eth_sendRawTransaction} waits for the automine block before answering anyway. */
+  private static final Duration AUTOMINE_WAIT = Duration.ofSeconds(30);
+  /** geth's default batch limit. */
+  private static final int MAX_BATCH = 1000;
+
+  private final Blockchain chain;
+  private final TxPool pool;
+  private final DevSealer sealer;
+  /** Registrations with the chain and the pool, undone on close. */
+  private final List<AutoCloseable> subscriptions = new ArrayList<>();
+  private JsonRpcServer server;
+  private int port;
+
+  private RpcEndpoint(Blockchain chain, TxPool pool, DevSealer sealer) {
+    this.chain = chain;
+    this.pool = pool;
+    this.sealer = sealer;
+  }
+
+  /**
+   * Binds and starts serving; {@code sealer} is null outside dev mode.
+   *
+   * @throws IllegalStateException if the address cannot be bound (a port in use)
+   */
+  static RpcEndpoint start(Blockchain chain, TxPool pool, DevSealer sealer, LindenNode.RpcSettings settings,
+      BooleanSupplier ready) {
+    RpcEndpoint endpoint = new RpcEndpoint(chain, pool, sealer);
+    try {
+      endpoint.serve(settings, ready);
+      return endpoint;
+    } catch (RuntimeException e) {
+      endpoint.close();
+      throw e;
+    }
+  }
+
+  private void serve(LindenNode.RpcSettings settings, BooleanSupplier ready) {
+    RpcDispatcher dispatcher = new RpcDispatcher(MAX_BATCH);
+    register(dispatcher, settings.apis());
+    RpcServerOptions defaults = RpcServerOptions.defaults(settings.host(), settings.port());
+    List<String> hosts = settings.virtualHosts() == null
+        ? defaults.hostAllowList()
+        : VirtualHosts.allowList(settings.virtualHosts(), settings.host());
+    RpcServerOptions options = new RpcServerOptions(settings.host(), settings.port(), defaults.maxBodyBytes(),
+        defaults.maxWebSocketMessageBytes(), defaults.maxConnections(), settings.corsOrigins(), hosts,
+        defaults.workerThreads());
+    JsonRpcServer s = new JsonRpcServer(dispatcher, options)
+        .route("/health", () -> text(200, "ok"))
+        .route("/ready", () -> ready.getAsBoolean() ? text(200, "ready") : text(503, "not ready"));
+    // A server that fails to bind has closed itself already.
+    port = s.start();
+    server = s;
+  }
+
+  private void register(RpcDispatcher d, RpcApis apis) {
+    long chainId = chain.config().chainId();
+    if (apis.enabled("web3")) {
+      new Web3Api(Version.clientId()).register(d);
+    }
+    if (apis.enabled("net")) {
+      // No peers yet: the network layer is not part of this node so far.
+      new NetApi(chainId, () -> 0).register(d);
+    }
+    if (apis.enabled("eth")) {
+      EthChainApi ethChain = new EthChainApi(chain, hash -> pool.get(hash).map(ValidTransaction::transaction));
+      subscriptions.add(ethChain);
+      subscriptions.add(pool.addListener(tx -> ethChain.onPendingTransaction(tx.hash())));
+      ethChain.register(d);
+      // Nothing to sync from yet, so eth_syncing answers false.
+      new EthStateApi(new BlockResolver(chain), sender -> OptionalLong.of(pool.pendingNonce(sender)), Optional::empty,
+          EthStateApi.Config.DEFAULTS).register(d);
+      new SendTransactionApi(pool, this::afterAdd).register(d);
+    }
+    if (apis.enabled("txpool")) {
+      new TxPoolApi(pool).register(d);
+    }
+    if (apis.enabled("evm") && sealer != null) {
+      new DevApi(sealer).register(d);
+    }
+  }
+
+  /** With automine, answers {@code eth_sendRawTransaction} only once the block is sealed, as anvil does. */
+  private void afterAdd(Hash hash) {
+    if (sealer == null || !sealer.automine()) {
+      return;
+    }
+    try {
+      sealer.awaitQueued(AUTOMINE_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException e) {
+      LOG.warn("transaction {} is pooled but its block took longer than {}", hash, AUTOMINE_WAIT);
+    }
+  }
+
+  private static JsonRpcServer.HttpResponse text(int status, String body) {
+    return new JsonRpcServer.HttpResponse(status, "text/plain", (body + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Stops serving, then stops listening to the chain and the pool. */
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    for (AutoCloseable s : subscriptions.reversed()) {
+      try {
+        s.close();
+      } catch (Exception e) {
+        LOG.debug("closing an RPC subscription: {}", e.toString());
+      }
+    }
+  }
+}
