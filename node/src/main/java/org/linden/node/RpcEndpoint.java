@@ -12,7 +12,9 @@ import org.linden.chain.store.Blockchain;
 import org.linden.chain.tx.ValidTransaction;
 import org.linden.chain.txpool.TxPool;
 import org.linden.node.dev.DevSealer;
-import org.linden.node.rpc.DevApi;
+import org.linden.node.dev.DevChainControl;
+import org.linden.node.dev.DevGenesis;
+import org.linden.node.rpc.DevAccountHooks;
 import org.linden.node.rpc.RpcApis;
 import org.linden.node.rpc.SendTransactionApi;
 import org.linden.node.rpc.TxPoolApi;
@@ -20,6 +22,10 @@ import org.linden.rpc.BlockResolver;
 import org.linden.rpc.JsonRpcServer;
 import org.linden.rpc.RpcDispatcher;
 import org.linden.rpc.RpcServerOptions;
+import org.linden.rpc.debug.DebugApi;
+import org.linden.rpc.debug.DebugOptions;
+import org.linden.rpc.dev.DevAccountsApi;
+import org.linden.rpc.dev.DevApi;
 import org.linden.rpc.eth.EthChainApi;
 import org.linden.rpc.eth.EthStateApi;
 import org.linden.rpc.web3.NetApi;
@@ -111,8 +117,28 @@ final class RpcEndpoint implements AutoCloseable {
     if (apis.enabled("txpool")) {
       new TxPoolApi(pool).register(d);
     }
-    if (apis.enabled("evm") && sealer != null) {
-      new DevApi(sealer).register(d);
+    if (sealer != null) {
+      registerDev(d, apis, chainId);
+    }
+    if (apis.enabled("debug")) {
+      new DebugApi(new BlockResolver(chain), hash -> pool.get(hash).map(ValidTransaction::transaction),
+          DebugOptions.DEFAULTS).register(d);
+    }
+  }
+
+  /**
+   * The dev chain's methods: the {@code evm_*}/{@code anvil_*}/{@code hardhat_*} controls, and
+   * with {@code eth} the unlocked test accounts ({@code eth_accounts}, {@code eth_sendTransaction},
+   * signing), which only a dev chain may offer since it signs with keys everybody knows.
+   */
+  private void registerDev(RpcDispatcher d, RpcApis apis, long chainId) {
+    DevChainControl control = new DevChainControl(sealer);
+    if (apis.enabled("evm")) {
+      new DevApi(control).register(d);
+    }
+    if (apis.enabled("eth")) {
+      new DevAccountsApi(DevGenesis.accounts(), control, DevAccountHooks.of(chainId, pool, d, this::afterAdd))
+          .register(d);
     }
   }
 

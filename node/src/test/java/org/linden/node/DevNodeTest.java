@@ -83,7 +83,8 @@ class DevNodeTest {
   void withAutomineOffTransactionsWaitInThePoolUntilABlockIsMined() throws Exception {
     PrivateKey alice = KEYS.get(1);
     Address bob = KEYS.get(2).address();
-    assertThat(rpc.result("evm_setAutomine", false).asBoolean()).isTrue();
+    assertThat(rpc.result("evm_setAutomine", false).isNull()).isTrue();
+    assertThat(rpc.result("anvil_getAutomine").asBoolean()).isFalse();
     try {
       long nonce = nonce(alice);
       String first = rpc.result("eth_sendRawTransaction",
@@ -145,6 +146,42 @@ class DevNodeTest {
   }
 
   @Test
+  void theTestAccountsAreUnlockedForSendingAndSigning() throws Exception {
+    JsonNode accounts = rpc.result("eth_accounts");
+    assertThat(accounts).hasSize(10);
+    assertThat(accounts.get(0).asText()).isEqualTo(KEYS.get(0).address().toHex());
+    var request = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        .put("from", KEYS.get(5).address().toHex())
+        .put("to", "0x00000000000000000000000000000000000beef5")
+        .put("value", "0x2a");
+    String hash = rpc.result("eth_sendTransaction", request).asText();
+    JsonNode receipt = rpc.result("eth_getTransactionReceipt", hash);
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+    assertThat(receipt.get("from").asText()).isEqualTo(KEYS.get(5).address().toHex());
+    assertThat(rpc.result("eth_getBalance", "0x00000000000000000000000000000000000beef5", "latest").asText())
+        .isEqualTo("0x2a");
+  }
+
+  @Test
+  void timeMovesOnlyForward() throws Exception {
+    long head = Long.decode(rpc.result("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
+    rpc.result("evm_setNextBlockTimestamp", head + 1000);
+    rpc.result("evm_mine");
+    JsonNode block = rpc.result("eth_getBlockByNumber", "latest", false);
+    assertThat(Long.decode(block.get("timestamp").asText())).isEqualTo(head + 1000);
+    JsonNode past = rpc.call("evm_setNextBlockTimestamp", head).get("error");
+    assertThat(past.get("code").asInt()).isEqualTo(-32602);
+    rpc.result("evm_increaseTime", 3600);
+    rpc.result("evm_mine");
+    long later = Long.decode(rpc.result("eth_getBlockByNumber", "latest", false).get("timestamp").asText());
+    assertThat(later).isGreaterThanOrEqualTo(head + 1000 + 3600);
+    // What the chain cannot do yet is refused plainly.
+    JsonNode snapshot = rpc.call("evm_snapshot").get("error");
+    assertThat(snapshot.get("code").asInt()).isEqualTo(-32000);
+    assertThat(snapshot.get("message").asText()).contains("not supported");
+  }
+
+  @Test
   void healthAndReadinessRoutes() throws Exception {
     var health = rpc.get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
@@ -163,6 +200,11 @@ class DevNodeTest {
       assertThat(client.call("evm_mine").get("error").get("code").asInt()).isEqualTo(-32601);
       assertThat(client.call("debug_traceTransaction", "0x" + "00".repeat(32)).get("error").get("code").asInt())
           .isEqualTo(-32601);
+    }
+    try (LindenNode traced = LindenNode.dev(null, new LindenNode.DevSettings(null, null, null),
+        settings(RpcApis.parse(List.of("eth", "debug"), true)))) {
+      RpcClient client = new RpcClient(traced.port());
+      assertThat(client.call("debug_getRawHeader", "0x0").get("result").asText()).startsWith("0xf9");
     }
     // A data directory given by the user stays.
     assertThat(dir.resolve("chain").resolve("genesis.json")).exists();

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.linden.chain.block.Block;
 import org.linden.chain.block.BlockHeader;
 import org.linden.chain.config.ChainConfig;
@@ -45,16 +44,16 @@ final class BlockProducer {
   private final ChainConfig config;
   private final BlockBuilder builder;
   private final HeaderValidator headers;
-  private final LongSupplier clockSeconds;
+  private final DevClock clock;
   private final Address coinbase;
 
-  BlockProducer(Blockchain chain, TxPool pool, LongSupplier clockSeconds, Address coinbase) {
+  BlockProducer(Blockchain chain, TxPool pool, DevClock clock, Address coinbase) {
     this.chain = chain;
     this.pool = pool;
     this.config = chain.config();
     this.builder = new BlockBuilder(config);
     this.headers = new HeaderValidator(config);
-    this.clockSeconds = clockSeconds;
+    this.clock = clock;
     this.coinbase = coinbase;
   }
 
@@ -65,7 +64,7 @@ final class BlockProducer {
    */
   Optional<Block> produce(int maxTransactions, boolean allowEmpty) throws BlockValidationException {
     BlockHeader parent = chain.head();
-    long timestamp = nextTimestamp(parent);
+    long timestamp = clock.timestampAfter(parent);
     Fork fork = config.forkAt(parent.number() + 1, timestamp);
     UInt256 baseFee = fork.isAtLeast(Fork.LONDON) ? HeaderValidator.baseFee(parent) : UInt256.ZERO;
     BlobSchedule blobs = config.blobScheduleAt(timestamp);
@@ -79,14 +78,8 @@ final class BlockProducer {
       return Optional.empty();
     }
     chain.importBlock(built.block());
+    clock.sealed(timestamp);
     return Optional.of(built.block());
-  }
-
-  /** The later of now and one second after the parent: timestamps must strictly increase. */
-  long nextTimestamp(BlockHeader parent) {
-    long now = clockSeconds.getAsLong();
-    long min = parent.timestamp() + 1;
-    return Long.compareUnsigned(now, min) >= 0 ? now : min;
   }
 
   private BlockBuilder.Built buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp)

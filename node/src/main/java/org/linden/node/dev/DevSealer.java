@@ -1,11 +1,15 @@
 package org.linden.node.dev;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Seals the blocks of a dev chain. With automine (the default) a transaction that becomes
  * pending is sealed at once in a block of its own, as anvil does, so every transaction has
  * its own block and receipt; with a block time a block is sealed every interval, empty or
- * not, with as many pending transactions as fit.
+ * not, with as many pending transactions as fit. Blocks can also be mined on request, and
+ * the clock they carry moved forward.
  *
  * <p>All sealing happens on one thread, so blocks never race each other; callers only
  * queue work. A block that fails to build is logged and the chain stays where it was: the
@@ -30,19 +35,22 @@ import org.slf4j.LoggerFactory;
 public final class DevSealer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevSealer.class);
 
-  private final BlockProducer producer;
   private final Blockchain chain;
   private final TxPool pool;
+  private final DevClock clock;
+  private final BlockProducer producer;
   private final ScheduledExecutorService thread;
   private final AtomicBoolean automineQueued = new AtomicBoolean();
   private volatile boolean automine;
+  private ScheduledFuture<?> interval;
   private TxPool.Subscription subscription;
 
   /** A sealer for {@code chain}, taking transactions from {@code pool}; {@code clockSeconds} gives block timestamps. */
   public DevSealer(Blockchain chain, TxPool pool, LongSupplier clockSeconds, Address coinbase) {
     this.chain = chain;
     this.pool = pool;
-    this.producer = new BlockProducer(chain, pool, clockSeconds, coinbase);
+    this.clock = new DevClock(clockSeconds);
+    this.producer = new BlockProducer(chain, pool, clock, coinbase);
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "dev-sealer");
       t.setDaemon(true);
@@ -58,11 +66,9 @@ public final class DevSealer implements AutoCloseable {
       }
     });
     if (blockTime == null) {
-      automine = true;
-      queueAutomine();
+      setAutomine(true);
     } else {
-      long ms = blockTime.toMillis();
-      thread.scheduleAtFixedRate(() -> seal(Integer.MAX_VALUE, true), ms, ms, TimeUnit.MILLISECONDS);
+      startInterval(blockTime);
     }
   }
 
@@ -71,17 +77,83 @@ public final class DevSealer implements AutoCloseable {
     return automine;
   }
 
-  /** Turns automine on or off ({@code evm_setAutomine}); turning it on seals what is pending. */
-  public void setAutomine(boolean on) {
+  /**
+   * Turns automine on or off. On ends interval mining and seals what is pending; off leaves
+   * transactions pending until a block is mined some other way.
+   */
+  public synchronized void setAutomine(boolean on) {
+    if (on) {
+      stopInterval();
+    }
     automine = on;
     if (on) {
       queueAutomine();
     }
   }
 
+  /** Seals a block every {@code seconds} in place of automine; 0 stops interval mining and leaves automine off. */
+  public synchronized void setIntervalMining(long seconds) {
+    automine = false;
+    stopInterval();
+    if (seconds > 0) {
+      startInterval(Duration.ofSeconds(seconds));
+    }
+  }
+
+  private void startInterval(Duration blockTime) {
+    long ms = blockTime.toMillis();
+    interval = thread.scheduleAtFixedRate(() -> seal(Integer.MAX_VALUE, true), ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  private void stopInterval() {
+    if (interval != null) {
+      interval.cancel(false);
+      interval = null;
+    }
+  }
+
   /** Queues one block with every pending transaction that fits, empty if none ({@code evm_mine}). */
   public Future<Optional<Block>> mine() {
     return thread.submit(() -> seal(Integer.MAX_VALUE, true));
+  }
+
+  /**
+   * Queues {@code count} blocks, each with the pending transactions that fit. The first
+   * carries {@code timestamp} if given, each later one its parent's plus
+   * {@code intervalSeconds} if given; otherwise the clock decides.
+   */
+  public Future<List<Block>> mine(long count, OptionalLong timestamp, OptionalLong intervalSeconds) {
+    return thread.submit(() -> {
+      List<Block> blocks = new ArrayList<>();
+      for (long i = 0; i < count; i++) {
+        if (i == 0 && timestamp.isPresent()) {
+          clock.setNext(timestamp.getAsLong());
+        } else if (i > 0 && intervalSeconds.isPresent()) {
+          clock.setNext(chain.head().timestamp() + intervalSeconds.getAsLong());
+        }
+        seal(Integer.MAX_VALUE, true).ifPresent(blocks::add);
+      }
+      return blocks;
+    });
+  }
+
+  /** Moves the clock of the blocks still to come forward; returns the offset added so far. */
+  public long increaseTime(long seconds) {
+    return clock.increase(seconds);
+  }
+
+  /**
+   * Gives the next block exactly {@code timestamp}.
+   *
+   * @throws IllegalArgumentException if it is not after the head's timestamp
+   */
+  public void setNextBlockTimestamp(long timestamp) {
+    long head = chain.head().timestamp();
+    if (Long.compareUnsigned(timestamp, head) <= 0) {
+      throw new IllegalArgumentException("timestamp " + Long.toUnsignedString(timestamp)
+          + " is not after the head block's timestamp " + Long.toUnsignedString(head));
+    }
+    clock.setNext(timestamp);
   }
 
   /**
@@ -125,6 +197,7 @@ public final class DevSealer implements AutoCloseable {
   @Override
   public synchronized void close() {
     automine = false;
+    stopInterval();
     if (subscription != null) {
       subscription.close();
     }

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The JSON-RPC namespaces a node serves ({@code --rpc.apis}). By default {@code eth},
- * {@code net} and {@code web3}, plus {@code txpool} and {@code evm} (the dev methods) on a
- * dev chain; {@code debug} and {@code admin} only when named, since they expose internals
- * and control of the node.
+ * {@code net} and {@code web3}, plus {@code txpool} and {@code evm} on a dev chain;
+ * {@code evm} stands for all the dev controls, whose methods anvil and hardhat name
+ * {@code evm_*}, {@code anvil_*} and {@code hardhat_*}. {@code debug} and {@code admin} are
+ * served only when named, since they expose internals and make the node work hard.
  */
 public record RpcApis(Set<String> names) {
   /** Every namespace this node knows. */
