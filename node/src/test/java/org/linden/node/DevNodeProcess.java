@@ -1,0 +1,86 @@
+package org.linden.node;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code ./linden dev} process on a free port, for end-to-end tests: started with
+ * the launcher, read until it says where it listens, stopped with SIGTERM.
+ */
+final class DevNodeProcess implements AutoCloseable {
+  static final Path ROOT = Path.of(System.getProperty("linden.root", "..")).toAbsolutePath().normalize();
+  private static final Pattern LISTENING = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
+
+  private final Process process;
+  private final int port;
+  private final List<String> output = new ArrayList<>();
+
+  private DevNodeProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static DevNodeProcess start(String... extraArgs) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("linden").toString(), "dev", "--http.port", "0"));
+    cmd.addAll(List.of(extraArgs));
+    Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    List<String> lines = new ArrayList<>();
+    Thread pump = new Thread(() -> {
+      try {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          synchronized (lines) {
+            lines.add(line);
+          }
+          Matcher m = LISTENING.matcher(line);
+          if (!port.isDone() && m.find()) {
+            port.complete(Integer.parseInt(m.group(1)));
+          }
+        }
+      } catch (IOException e) {
+        port.completeExceptionally(e);
+      }
+      port.completeExceptionally(new IllegalStateException("the dev node exited before listening: " + lines));
+    }, "dev-node-output");
+    pump.setDaemon(true);
+    pump.start();
+    try {
+      DevNodeProcess node = new DevNodeProcess(p, port.get(120, TimeUnit.SECONDS));
+      synchronized (lines) {
+        node.output.addAll(lines);
+      }
+      return node;
+    } catch (Exception e) {
+      p.destroyForcibly();
+      throw new IllegalStateException("the dev node did not start: " + e.getMessage() + " " + lines, e);
+    }
+  }
+
+  String rpcUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  String wsUrl() {
+    return "ws://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+}
