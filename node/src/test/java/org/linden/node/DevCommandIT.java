@@ -58,7 +58,7 @@ class DevCommandIT {
 
     String nextLine() throws Exception {
       // The launcher may first rebuild the jar if sources changed since packaging.
-      String line = lines.poll(5, TimeUnit.MINUTES);
+      String line = lines.poll(3, TimeUnit.MINUTES);
       if (line == null) {
         throw new AssertionError("no output; stderr: " + Files.readString(stderr));
       }
@@ -66,7 +66,8 @@ class DevCommandIT {
     }
 
     int stop() throws Exception {
-      process.destroy(); // SIGTERM
+      // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+      process.toHandle().destroy();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
       return process.exitValue();
     }
