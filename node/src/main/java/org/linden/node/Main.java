@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "linden",
     mixinStandardHelpOptions = true,
+    // Every subcommand answers --help (and --version) too.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Version.Provider.class,
     description = "Linden: a full node for Ethereum-compatible networks.",
     subcommands = {

@@ -56,5 +56,10 @@ class ConformanceCommandTest {
     CommandRun help = CommandRun.of("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("conformance").contains("version");
+    for (String sub : new String[] {"dev", "node", "import", "conformance", "account"}) {
+      CommandRun subHelp = CommandRun.of(sub, "--help");
+      assertThat(subHelp.exitCode()).as(sub + " --help").isZero();
+      assertThat(subHelp.out()).as(sub + " --help").contains("Usage: linden " + sub);
+    }
   }
 }
