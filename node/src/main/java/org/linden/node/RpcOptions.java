@@ -24,7 +24,8 @@ final class RpcOptions {
   List<String> corsOrigins = List.of();
 
   @Option(names = "--http.vhosts", paramLabel = "HOSTS", split = ",",
-      description = "Host names accepted in the Host header, comma-separated ('*' for any; default: localhost)")
+      description = "Host names accepted in the Host header, comma-separated ('*' for any; default: localhost"
+          + " and the loopback addresses)")
   List<String> virtualHosts;
 
   /** The settings these flags give, or a {@link UsageError} naming the bad flag. */
