@@ -1,0 +1,2 @@
+/** The consensus module. */
+package org.linden.consensus;

@@ -1,0 +1,2 @@
+/** The p2p module. */
+package org.linden.p2p;
