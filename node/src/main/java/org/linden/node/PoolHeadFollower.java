@@ -3,6 +3,7 @@ package org.linden.node;
 import java.util.ArrayList;
 import java.util.List;
 import org.linden.chain.block.Block;
+import org.linden.chain.block.BlockHeader;
 import org.linden.chain.block.Receipt;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.tx.Transaction;
@@ -15,6 +16,10 @@ import org.linden.chain.txpool.TxPool;
  *
  * <p>The chain calls its listeners inside its import lock, one block at a time, so the
  * list of removed transactions needs no lock of its own beyond this object's.
+ *
+ * <p>A rewind without a new branch (dev mode's {@code evm_revert}) abandons the removed
+ * blocks: their transactions are forgotten, not re-injected (anvil's behaviour: reverting
+ * undoes what was mined, while transactions still pending stay in the pool).
  */
 final class PoolHeadFollower implements Blockchain.ChainListener {
   private final Blockchain chain;
@@ -30,6 +35,14 @@ final class PoolHeadFollower implements Blockchain.ChainListener {
   public synchronized void blockRemoved(Block block) {
     // A reorg rewinds newest block first; the pool wants the oldest block's transactions first.
     removed.addAll(0, block.transactions());
+  }
+
+  @Override
+  public void headRewound(BlockHeader newHead) {
+    synchronized (this) {
+      removed.clear();
+    }
+    pool.onNewHead(newHead, chain.state(), List.of());
   }
 
   @Override

@@ -59,6 +59,13 @@ public final class Blockchain {
 
     /** A block left the canonical chain in a reorg (its transactions may need re-injection). */
     default void blockRemoved(Block block) {}
+
+    /**
+     * {@link #rewindTo} moved the head back to {@code newHead} (after a {@link #blockRemoved}
+     * for each block it took off): the removed blocks are abandoned, not replaced by another
+     * branch, so their transactions are not coming back by themselves.
+     */
+    default void headRewound(BlockHeader newHead) {}
   }
 
   public void addListener(ChainListener listener) {
@@ -296,6 +303,43 @@ public final class Blockchain {
     for (BlockHeader h : branch) {
       BlockBody body = chain.body(h.hash()).orElseThrow(() -> new CorruptDatabaseException("missing body " + h.hash()));
       apply(new Block(h, body), false);
+    }
+  }
+
+  /**
+   * Moves the head back to {@code canonicalAncestor}, a canonical block at or below the
+   * head, undoing one block at a time with the stored reverse diffs; the blocks after it
+   * leave the canonical chain (they stay stored, as side blocks do). Listeners hear
+   * {@link ChainListener#blockRemoved} for each, newest first, then
+   * {@link ChainListener#headRewound}. Used by dev mode's {@code evm_revert}.
+   *
+   * @throws IllegalArgumentException if the block is unknown or not canonical, or more than
+   *     {@link #MAX_REORG_DEPTH} blocks below the head (older diffs are not kept)
+   */
+  public synchronized void rewindTo(Hash canonicalAncestor) {
+    BlockHeader target = chain.header(canonicalAncestor)
+        .orElseThrow(() -> new IllegalArgumentException("unknown block " + canonicalAncestor));
+    if (!isCanonical(target) || target.number() > head.number()) {
+      throw new IllegalArgumentException("block " + target.number() + " " + canonicalAncestor
+          + " is not on the canonical chain");
+    }
+    long depth = head.number() - target.number();
+    if (depth > MAX_REORG_DEPTH) {
+      throw new IllegalArgumentException("cannot rewind " + depth + " blocks to block " + target.number()
+          + ": only the last " + MAX_REORG_DEPTH + " blocks keep the state diffs to undo them");
+    }
+    if (depth == 0) {
+      return;
+    }
+    while (!head.hash().equals(target.hash())) {
+      rewindHead();
+    }
+    for (ChainListener l : listeners) {
+      try {
+        l.headRewound(head);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Blockchain.class).warn("chain listener failed: {}", e.toString());
+      }
     }
   }
 

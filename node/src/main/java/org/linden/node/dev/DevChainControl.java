@@ -14,13 +14,20 @@ import org.linden.types.UInt256;
  * The dev methods' view of this node ({@code evm_*}, {@code anvil_*}, {@code hardhat_*}):
  * mining on demand, mining modes and time, through the {@link DevSealer}.
  *
- * <p>Snapshots, account edits and impersonation need the chain to rewind its head and to
- * take state changes from outside a block, and the pool to take unsigned transactions; the
- * chain and the pool offer neither yet, so those methods answer with a -32000 error that
- * says so rather than pretending.
+ * <p>A snapshot records the head block and the clock; reverting rewinds the chain to that
+ * block with the stored reverse diffs (at most {@link
+ * org.linden.chain.store.Blockchain#MAX_REORG_DEPTH} blocks back) and restores the clock.
+ * As in anvil, transactions still pending stay in the pool, while those mined after the
+ * snapshot are dropped with their blocks.
+ *
+ * <p>Account edits and impersonation need the chain to take state changes from outside a
+ * block and the pool to take unsigned transactions; the chain and the pool offer neither
+ * yet, so those methods answer with a -32000 error that says so rather than pretending.
  */
 public final class DevChainControl implements DevNode {
   private final DevSealer sealer;
+  private final java.util.NavigableMap<Long, DevSealer.Checkpoint> snapshots = new java.util.TreeMap<>();
+  private long nextSnapshot;
 
   public DevChainControl(DevSealer sealer) {
     this.sealer = sealer;
@@ -75,12 +82,27 @@ public final class DevChainControl implements DevNode {
 
   @Override
   public long snapshot() {
-    throw unsupported("snapshots need the chain to rewind its head, which it cannot do yet");
+    DevSealer.Checkpoint checkpoint = sealer.checkpoint();
+    synchronized (snapshots) {
+      long id = nextSnapshot++;
+      snapshots.put(id, checkpoint);
+      return id;
+    }
   }
 
   @Override
   public boolean revert(long id) {
-    throw unsupported("snapshots need the chain to rewind its head, which it cannot do yet");
+    DevSealer.Checkpoint checkpoint;
+    synchronized (snapshots) {
+      checkpoint = snapshots.get(id);
+      if (checkpoint == null) {
+        return false;
+      }
+      // Used up, with every later one, as in anvil and hardhat; ids are never reused.
+      snapshots.tailMap(id, true).clear();
+    }
+    sealer.restore(checkpoint);
+    return true;
   }
 
   @Override

@@ -19,6 +19,18 @@ final class DevClock {
     this.systemSeconds = systemSeconds;
   }
 
+  /** What {@code evm_snapshot} keeps of the clock: the offset and a requested next timestamp. */
+  record Saved(long offset, OptionalLong next) {}
+
+  synchronized Saved save() {
+    return new Saved(offset, next);
+  }
+
+  synchronized void restore(Saved saved) {
+    offset = saved.offset();
+    next = saved.next();
+  }
+
   /** The timestamp of a block on {@code parent}. */
   synchronized long timestampAfter(BlockHeader parent) {
     long min = parent.timestamp() + 1;

@@ -18,6 +18,7 @@ import org.linden.chain.block.Block;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.txpool.TxPool;
 import org.linden.types.Address;
+import org.linden.types.Hash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +136,47 @@ public final class DevSealer implements AutoCloseable {
       }
       return blocks;
     });
+  }
+
+  /** A point to go back to: the head block and the clock as they were. */
+  public record Checkpoint(Hash head, DevClock.Saved clock) {}
+
+  /** Records the head and the clock, between two blocks (on the sealing thread). */
+  public Checkpoint checkpoint() {
+    return onSealingThread(() -> new Checkpoint(chain.head().hash(), clock.save()));
+  }
+
+  /**
+   * Rewinds the chain to the checkpoint's head (the blocks after it are abandoned and their
+   * transactions forgotten; pending transactions stay pending) and restores the clock.
+   *
+   * @throws IllegalStateException if the chain cannot rewind that far
+   */
+  public void restore(Checkpoint checkpoint) {
+    onSealingThread(() -> {
+      try {
+        chain.rewindTo(checkpoint.head());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      clock.restore(checkpoint.clock());
+      return null;
+    });
+  }
+
+  /** Runs {@code work} on the sealing thread, between blocks, and returns its result. */
+  <T> T onSealingThread(java.util.concurrent.Callable<T> work) {
+    try {
+      return thread.submit(work).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause().toString(), e.getCause());
+    }
   }
 
   /** Moves the clock of the blocks still to come forward; returns the offset added so far. */
