@@ -1,0 +1,66 @@
+package org.linden.p2p.rlpx;
+
+import java.nio.ByteBuffer;
+import org.linden.p2p.rlpx.RlpxException.Reason;
+import org.linden.rlp.RlpException;
+import org.linden.rlp.RlpReader;
+import org.linden.rlp.RlpWriter;
+
+/**
+ * Messages over frames: each frame holds rlp(message-id) ‖ payload, one message per
+ * frame, the payload Snappy-compressed once both Hellos say version 5 or later.
+ */
+public final class MessageCodec {
+  /** Largest uncompressed payload accepted, the same bound as a frame. */
+  public static final int MAX_PAYLOAD_SIZE = FrameCodec.MAX_FRAME_SIZE;
+
+  private final FrameCodec frames;
+  private boolean snappy;
+
+  public MessageCodec(FrameCodec frames) {
+    this.frames = frames;
+  }
+
+  /** Turns on compression for every message from now on; call after the Hello exchange. */
+  public void enableSnappy() {
+    snappy = true;
+  }
+
+  public boolean snappyEnabled() {
+    return snappy;
+  }
+
+  /** Frames and encrypts one base-protocol message. */
+  public byte[] encode(P2pMessage message) {
+    return encode(message.code(), message.encode());
+  }
+
+  /** Frames and encrypts one message given its wire id and RLP payload. */
+  public byte[] encode(int code, byte[] payload) {
+    byte[] id = new RlpWriter().writeLong(code).toBytes().toArray();
+    byte[] body = snappy ? Snappy.compress(payload) : payload;
+    byte[] frame = new byte[id.length + body.length];
+    System.arraycopy(id, 0, frame, 0, id.length);
+    System.arraycopy(body, 0, frame, id.length, body.length);
+    return frames.encode(frame);
+  }
+
+  /** The next message in {@code in}, or null if more bytes are needed. */
+  public RawMessage decode(ByteBuffer in) {
+    byte[] frame = frames.decode(in);
+    if (frame == null) {
+      return null;
+    }
+    int code;
+    int idLength;
+    try {
+      RlpReader reader = RlpReader.of(frame);
+      code = reader.readInt();
+      idLength = reader.position();
+    } catch (RlpException e) {
+      throw new RlpxException(Reason.MALFORMED_MESSAGE, "bad message id", e);
+    }
+    byte[] body = java.util.Arrays.copyOfRange(frame, idLength, frame.length);
+    return new RawMessage(code, snappy ? Snappy.decompress(body, MAX_PAYLOAD_SIZE) : body);
+  }
+}
