@@ -103,4 +103,23 @@ class FrameCodecTest {
     byte[] wire = other[0].encode(new byte[10]);
     assertThatThrownBy(() -> ends[1].decode(ByteBuffer.wrap(wire))).isInstanceOf(RlpxException.class);
   }
+
+  @Test
+  void randomAndMutatedInputOnlyEverFailsTyped() {
+    java.util.Random fuzz = new java.util.Random(3);
+    for (int round = 0; round < 300; round++) {
+      FrameCodec[] ends = pair(random, 4096);
+      byte[] wire = round % 2 == 0 ? ends[0].encode(new byte[fuzz.nextInt(200)]) : new byte[32 + fuzz.nextInt(300)];
+      if (round % 2 == 0) {
+        wire[fuzz.nextInt(wire.length)] ^= (byte) (1 + fuzz.nextInt(255));
+      } else {
+        fuzz.nextBytes(wire);
+      }
+      try {
+        ends[1].decode(ByteBuffer.wrap(wire));
+      } catch (RlpxException expected) {
+        // the only acceptable failure
+      }
+    }
+  }
 }

@@ -65,4 +65,23 @@ class HelloTest {
         .isInstanceOfSatisfying(RlpxException.class, e -> assertThat(e.reason()).isEqualTo(RlpxException.Reason.MALFORMED_MESSAGE));
     assertThatThrownBy(() -> P2pMessage.decode(0x07, new byte[] {(byte) 0xc0})).isInstanceOf(RlpxException.class);
   }
+
+  @Test
+  void mutatedBaseMessagesOnlyEverFailTyped() {
+    java.util.Random fuzz = new java.util.Random(5);
+    byte[] hello = Hello.of("linden", List.of(new Capability("eth", 68)), PrivateKey.random().publicKey()).encode();
+    for (int round = 0; round < 3000; round++) {
+      byte[] input = round % 3 == 0 ? new byte[fuzz.nextInt(80)] : hello.clone();
+      if (round % 3 == 0) {
+        fuzz.nextBytes(input);
+      } else {
+        input[fuzz.nextInt(input.length)] = (byte) fuzz.nextInt(256);
+      }
+      try {
+        P2pMessage.decode(round % 2, input);
+      } catch (RlpxException expected) {
+        // the only acceptable failure
+      }
+    }
+  }
 }
