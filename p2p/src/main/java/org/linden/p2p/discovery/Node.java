@@ -1,6 +1,7 @@
 package org.linden.p2p.discovery;
 
 import org.linden.crypto.PublicKey;
+import org.linden.p2p.identity.Enode;
 import org.linden.p2p.identity.NodeId;
 
 /**
@@ -16,6 +17,16 @@ public record Node(NodeId id, PublicKey publicKey, Endpoint endpoint) {
 
   public static Node of(PublicKey publicKey, Endpoint endpoint) {
     return new Node(NodeId.of(publicKey), publicKey, endpoint);
+  }
+
+  /** The node an enode URL names. */
+  public static Node of(Enode enode) {
+    return of(enode.publicKey(), new Endpoint(enode.ip(), enode.udpPort(), enode.tcpPort()));
+  }
+
+  /** This node as an enode URL. */
+  public Enode toEnode() {
+    return new Enode(publicKey, endpoint.ip(), endpoint.tcpPort(), endpoint.udpPort());
   }
 
   /** The same node at another endpoint (it was seen at a new address). */

@@ -18,6 +18,7 @@ import org.linden.crypto.PublicKey;
 import org.linden.crypto.Secp256k1;
 import org.linden.crypto.Signature;
 import org.linden.p2p.enr.EnrException.Reason;
+import org.linden.p2p.identity.Enode;
 import org.linden.p2p.identity.NodeId;
 import org.linden.p2p.identity.PublicKeys;
 import org.linden.rlp.RlpException;
@@ -283,6 +284,25 @@ public final class Enr {
     } catch (RlpException e) {
       throw new EnrException(Reason.BAD_VALUE, "node record \"" + key + "\" is not a port number", e);
     }
+  }
+
+  /**
+   * The enode URL of this record: its IPv4 address if it has one, else its IPv6 one,
+   * with the matching ports (TCP 0 if the node takes no connections). Empty if the
+   * record has no address.
+   */
+  public Optional<Enode> toEnode() {
+    Optional<InetAddress> v4 = ip();
+    if (v4.isPresent()) {
+      int tcp = tcp().orElse(0);
+      return Optional.of(new Enode(publicKey, v4.get(), tcp, udp().orElse(tcp)));
+    }
+    Optional<InetAddress> v6 = ip6();
+    if (v6.isPresent()) {
+      int tcp = tcp6().orElse(0);
+      return Optional.of(new Enode(publicKey, v6.get(), tcp, udp6().orElse(tcp)));
+    }
+    return Optional.empty();
   }
 
   /** The text form: {@code enr:} and the URL-safe base64 of the RLP, without padding. */

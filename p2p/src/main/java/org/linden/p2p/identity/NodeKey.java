@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -60,11 +58,11 @@ public final class NodeKey {
     try {
       Files.createDirectories(dataDir);
       NodeKey key = random();
-      write(file, key.privateKey);
+      if (!publish(file, key.privateKey)) {
+        // Another process created the file first: its key is the node's identity.
+        return load(file);
+      }
       return key;
-    } catch (FileAlreadyExistsException raced) {
-      // Another process created it between our check and our write: use theirs.
-      return load(file);
     } catch (IOException e) {
       throw new NodeKeyException("cannot create node key file " + file + ": " + e.getMessage(), e);
     }
@@ -92,23 +90,33 @@ public final class NodeKey {
     }
   }
 
-  private static void write(Path file, PrivateKey key) throws IOException {
+  /**
+   * Writes the key to a private temporary file, then publishes it under its final name
+   * with a hard link, which fails instead of replacing an existing file. So a crash never
+   * leaves a half-written key and two starting processes never overwrite each other.
+   * Returns false if the file already existed.
+   */
+  private static boolean publish(Path file, PrivateKey key) throws IOException {
     byte[] content = key.bytes().toUnprefixedHex().getBytes(StandardCharsets.US_ASCII);
-    // Write to a temporary file first so a crash never leaves a half-written key behind.
-    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.deleteIfExists(tmp);
-    if (supportsPosix(file)) {
-      FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-      Files.createFile(tmp, attr);
-    } else {
-      Files.createFile(tmp);
-    }
-    Files.write(tmp, content, StandardOpenOption.TRUNCATE_EXISTING);
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = supportsPosix(file)
+        ? Files.createTempFile(dir, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+        : Files.createTempFile(dir, FILE_NAME, ".tmp");
     try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
+      Files.write(tmp, content, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+      try {
+        Files.createLink(file, tmp);
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      } catch (UnsupportedOperationException e) {
+        // No hard links on this file system: fall back to a rename, refusing to replace.
+        Files.move(tmp, file);
+      }
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } finally {
       Files.deleteIfExists(tmp);
-      throw e;
     }
   }
 

@@ -119,6 +119,16 @@ class RoutingTableTest {
   }
 
   @Test
+  void convertsToAndFromEnodeUrls() {
+    PrivateKey key = PrivateKey.random();
+    String url = "enode://" + key.publicKey().bytes().toUnprefixedHex() + "@127.0.0.1:30303?discport=30301";
+    Node n = Node.of(org.linden.p2p.identity.Enode.parse(url));
+    assertThat(n.endpoint()).isEqualTo(new Endpoint(InetAddress.getLoopbackAddress(), 30301, 30303));
+    assertThat(n.id()).isEqualTo(NodeId.of(key.publicKey()));
+    assertThat(n.toEnode().toString()).isEqualTo(url);
+  }
+
+  @Test
   void worksWithRealKeys() {
     PrivateKey selfKey = PrivateKey.random();
     RoutingTable t = new RoutingTable(NodeId.of(selfKey.publicKey()));

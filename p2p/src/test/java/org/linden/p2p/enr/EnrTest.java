@@ -47,6 +47,14 @@ class EnrTest {
   }
 
   @Test
+  void specExampleAsEnode() {
+    // No "tcp" pair: the node takes no TCP connections, so the enode has TCP port 0.
+    assertThat(Enr.fromText(TEXT).toEnode().orElseThrow().toString())
+        .isEqualTo("enode://" + KEY.publicKey().bytes().toUnprefixedHex() + "@127.0.0.1:0?discport=30303");
+    assertThat(Enr.builder().sign(KEY).toEnode()).isEmpty();
+  }
+
+  @Test
   void roundTripsIpv6AndCustomKeys() throws Exception {
     Enr enr = Enr.builder().seq(7)
         .ip(InetAddress.getByName("10.1.2.3")).ip(InetAddress.getByName("::1"))

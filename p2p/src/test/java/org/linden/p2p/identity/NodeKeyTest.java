@@ -26,7 +26,9 @@ class NodeKeyTest {
     NodeKey again = NodeKey.loadOrCreate(dataDir);
     assertThat(again.privateKey()).isEqualTo(first.privateKey());
     assertThat(again.nodeId()).isEqualTo(first.nodeId());
-    assertThat(dataDir.resolve("nodekey.tmp")).doesNotExist();
+    try (var files = Files.list(dataDir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("nodekey");
+    }
   }
 
   @Test
