@@ -48,10 +48,29 @@ public record Endpoint(InetAddress ip, int udpPort, int tcpPort) {
   }
 
   static int readPort(RlpReader r) {
-    long v = r.readUnsignedLong();
+    long v = readUnsigned(r);
     if (v < 0 || v > 65535) {
       throw new DiscoveryException(DiscoveryException.Reason.MALFORMED, "port " + Long.toUnsignedString(v) + " is above 65535");
     }
     return (int) v;
+  }
+
+  /**
+   * Reads an unsigned integer of at most 8 bytes, accepting leading zero bytes. Strict
+   * RLP forbids them, but ethereumjs writes ports as fixed 2-byte strings (so port 0 is
+   * {@code 0x0000}) and the signature covers the bytes as sent, so tolerating them costs
+   * nothing and keeps those peers reachable.
+   */
+  static long readUnsigned(RlpReader r) {
+    Bytes b = r.readBytes();
+    if (b.size() > 8) {
+      throw new DiscoveryException(DiscoveryException.Reason.MALFORMED,
+          "integer of " + b.size() + " bytes does not fit in 64 bits");
+    }
+    long v = 0;
+    for (int i = 0; i < b.size(); i++) {
+      v = (v << 8) | b.getUnsigned(i);
+    }
+    return v;
   }
 }

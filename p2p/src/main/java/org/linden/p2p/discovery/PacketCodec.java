@@ -142,9 +142,9 @@ public final class PacketCodec {
       message = switch (type) {
         case Ping.TYPE -> readPing(list);
         case Pong.TYPE -> readPong(list);
-        case FindNode.TYPE -> new FindNode(readKey(list), list.readUnsignedLong());
+        case FindNode.TYPE -> new FindNode(readKey(list), Endpoint.readUnsigned(list));
         case Neighbors.TYPE -> readNeighbors(list);
-        case EnrRequest.TYPE -> new EnrRequest(list.readUnsignedLong());
+        case EnrRequest.TYPE -> new EnrRequest(Endpoint.readUnsigned(list));
         case EnrResponse.TYPE -> readEnrResponse(list);
         default -> throw new DiscoveryException(Reason.UNKNOWN_TYPE, "unknown packet type " + type);
       };
@@ -171,17 +171,17 @@ public final class PacketCodec {
   }
 
   private static Ping readPing(RlpReader r) {
-    long version = r.readUnsignedLong();
+    long version = Endpoint.readUnsigned(r);
     Endpoint from = Endpoint.readFrom(r);
     Endpoint to = Endpoint.readFrom(r);
-    long expiration = r.readUnsignedLong();
+    long expiration = Endpoint.readUnsigned(r);
     return new Ping(version, from, to, expiration, optionalSeq(r));
   }
 
   private static Pong readPong(RlpReader r) {
     Endpoint to = Endpoint.readFrom(r);
     Hash pingHash = Hash.wrap(r.readBytes(HASH_SIZE));
-    long expiration = r.readUnsignedLong();
+    long expiration = Endpoint.readUnsigned(r);
     return new Pong(to, pingHash, expiration, optionalSeq(r));
   }
 
@@ -196,8 +196,8 @@ public final class PacketCodec {
     }
     Bytes raw = r.readRaw();
     try {
-      return OptionalLong.of(RlpReader.of(raw).readUnsignedLong());
-    } catch (RlpException e) {
+      return OptionalLong.of(Endpoint.readUnsigned(RlpReader.of(raw)));
+    } catch (RlpException | DiscoveryException e) {
       return OptionalLong.empty();
     }
   }
@@ -217,7 +217,7 @@ public final class PacketCodec {
       PublicKey key = readKey(n);
       list.add(Node.of(key, new Endpoint(ip, udp, tcp)));
     }
-    return new Neighbors(list, r.readUnsignedLong());
+    return new Neighbors(list, Endpoint.readUnsigned(r));
   }
 
   private static EnrResponse readEnrResponse(RlpReader r) {

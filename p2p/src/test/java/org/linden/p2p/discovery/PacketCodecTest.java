@@ -183,6 +183,22 @@ class PacketCodecTest {
   }
 
   @Test
+  void acceptsFixedWidthIntegersAsEthereumjsWritesThem() throws Exception {
+    // ethereumjs writes every port as two bytes, so port 0 becomes 0x0000.
+    Bytes data = new org.linden.rlp.RlpWriter().startList()
+        .writeBytes(Bytes.fromHex("0x04"))
+        .startList().writeBytes(Bytes.fromHex("0x7f000001")).writeBytes(Bytes.fromHex("0x765f"))
+        .writeBytes(Bytes.fromHex("0x765f")).endList()
+        .startList().writeBytes(Bytes.fromHex("0x7f000001")).writeBytes(Bytes.fromHex("0x0050"))
+        .writeBytes(Bytes.fromHex("0x0000")).endList()
+        .writeBytes(Bytes.fromHex("0x43b9a355"))
+        .endList().toBytes();
+    Ping ping = (Ping) CODEC.decode(signed(Ping.TYPE, data)).message();
+    assertThat(ping).isEqualTo(new Ping(4, ep("127.0.0.1", 30303, 30303), ep("127.0.0.1", 80, 0),
+        EXPIRATION, OptionalLong.empty()));
+  }
+
+  @Test
   void rejectsExpiredPackets() {
     PacketCodec late = new PacketCodec(Clock.fixed(Instant.ofEpochSecond(EXPIRATION + 1), ZoneOffset.UTC));
     assertReason(() -> late.decode(hex(PING_V4)), Reason.EXPIRED);
