@@ -93,6 +93,9 @@ class QbftSimulationTest {
     // Neither half holds a quorum (3 of 4): nothing may be committed, however long we wait.
     assertTrue(!net.runUntil(() -> net.maxHeight() > 0, 120_000), net.describe());
     assertEquals(0, net.maxHeight(), net.describe());
+    for (QbftEngine e : net.engines) {
+      assertTrue(e.round() >= 3, "round timers should have kept firing: " + net.describe());
+    }
     net.heal();
     assertTrue(net.runUntil(() -> net.minLiveHeight() >= 5, 120_000 + HOUR), net.describe());
     assertSameChains(net, 5);
@@ -111,5 +114,9 @@ class QbftSimulationTest {
     // The network checks on every commit that no height gets two different blocks.
     assertTrue(net.runUntil(() -> net.minLiveHeight() >= 8, HOUR), net.describe());
     assertSameChains(net, 8);
+    // The forged block (timestamp 1 + 7) had the majority of honest validators behind it
+    // and won; the honest validator that saw the other block ended up with it too.
+    assertEquals(8, net.chains.get((net.validators.validators().indexOf(net.validators.proposer(1, 0)) + 1) % 4)
+        .get(1L).header().timestamp(), net.describe());
   }
 }
