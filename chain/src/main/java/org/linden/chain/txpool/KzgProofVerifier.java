@@ -1,6 +1,7 @@
 package org.linden.chain.txpool;
 
 import ethereum.cryptography.LibEthKZG;
+import java.util.ArrayList;
 import java.util.List;
 import org.linden.chain.tx.BlobTransactionWithBlobs;
 import org.linden.types.Bytes;
@@ -45,6 +46,18 @@ final class KzgProofVerifier implements BlobProofVerifier {
       }
     }
     return Context.KZG.verifyCellKZGProofBatch(commitments, indices, cells, proofs);
+  }
+
+  /** The sidecar with cell proofs computed from its blobs in place of one proof per blob. */
+  static BlobTransactionWithBlobs withCellProofs(BlobTransactionWithBlobs sidecar) {
+    List<Bytes> proofs = new ArrayList<>();
+    for (Bytes blob : sidecar.blobs()) {
+      for (byte[] proof : Context.KZG.computeCellsAndKZGProofs(blob.unsafeArray()).getProofs()) {
+        proofs.add(Bytes.wrap(proof));
+      }
+    }
+    return new BlobTransactionWithBlobs(sidecar.transaction(), BlobTransactionWithBlobs.WRAPPER_VERSION_CELL_PROOFS,
+        sidecar.blobs(), sidecar.commitments(), proofs);
   }
 
   private static byte[][] arrays(List<Bytes> items) {

@@ -29,6 +29,7 @@ import org.linden.evm.state.AccountInfo;
 import org.linden.evm.state.StateReader;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
+import org.linden.types.Fork;
 import org.linden.types.Hash;
 import org.linden.types.UInt256;
 
@@ -131,6 +132,28 @@ public final class TxPool {
       }
     }
     return add(decode(raw, null));
+  }
+
+  /**
+   * {@link #addNetworkForm} for {@code eth_sendRawTransaction}: from Osaka on, a blob sidecar
+   * with one proof per blob (the EIP-4844 form, which client libraries still send) first gets
+   * cell proofs computed from its blobs, as go-ethereum does. The pool itself stays strict.
+   */
+  public Hash addSubmitted(Bytes raw) throws TxPoolException {
+    if (!head.fork().isAtLeast(Fork.OSAKA) || raw.isEmpty() || raw.getUnsigned(0) != TransactionType.BLOB.code()) {
+      return addNetworkForm(raw);
+    }
+    BlobTransactionWithBlobs tx;
+    try {
+      tx = BlobTransactionWithBlobs.decode(raw);
+      if (tx.wrapperVersion() == BlobTransactionWithBlobs.WRAPPER_VERSION_BLOB_PROOFS) {
+        tx = KzgProofVerifier.withCellProofs(tx);
+      }
+    } catch (InvalidTransactionException | RuntimeException e) {
+      // Malformed, or a blob the KZG library refuses: addNetworkForm says what is wrong.
+      return addNetworkForm(raw);
+    }
+    return add(tx);
   }
 
   private static Transaction decode(Bytes raw, InvalidTransactionException earlier) throws TxPoolException {

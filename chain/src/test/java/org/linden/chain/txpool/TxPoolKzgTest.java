@@ -113,4 +113,20 @@ class TxPoolKzgTest {
     assertThatThrownBy(() -> kzgPool(Fork.OSAKA).add(tx))
         .isInstanceOfSatisfying(TxPoolException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_SIDECAR));
   }
+
+  @Test
+  void aSubmittedOldWrapperGetsCellProofsFromOsaka() throws Exception {
+    BlobTransactionWithBlobs tx = sidecar(blob(1), 0);
+    TxPool pool = kzgPool(Fork.OSAKA);
+    assertThatThrownBy(() -> pool.addNetworkForm(tx.encode())).hasMessageContaining("wrapper version 0");
+    assertThat(pool.addSubmitted(tx.encode())).isEqualTo(tx.transaction().hash());
+
+    // The computed proofs are still checked against the commitments.
+    BlobTransactionWithBlobs other = sidecar(blob(2), 0);
+    BlobTransactionWithBlobs mismatched = new BlobTransactionWithBlobs(
+        tx(PoolFixture.BOB, 0).blob(other.transaction().blobVersionedHashes(), UInt256.valueOf(1000)), 0,
+        tx.blobs(), other.commitments(), other.proofs());
+    assertThatThrownBy(() -> pool.addSubmitted(mismatched.encode()))
+        .hasMessage("invalid blob sidecar: KZG proof verification failed");
+  }
 }

@@ -10,7 +10,8 @@ import org.linden.types.Hash;
 
 /**
  * {@code eth_sendRawTransaction}: hands the bytes to the pool and answers the transaction
- * hash. A blob transaction comes in its network form (with blobs, commitments and proofs).
+ * hash. A blob transaction comes in its network form (with blobs, commitments and proofs);
+ * from Osaka on, one with a proof per blob gets cell proofs computed ({@link TxPool#addSubmitted}).
  * A refusal is error -32000 with the pool's message, which is go-ethereum's wording
  * ("nonce too low", "insufficient funds for gas * price + value", …) that wallets and
  * libraries recognise.
@@ -34,7 +35,7 @@ public final class SendTransactionApi {
       Bytes raw = p.data(0, "transaction");
       Hash hash;
       try {
-        hash = pool.addNetworkForm(raw);
+        hash = pool.addSubmitted(raw);
       } catch (TxPoolException e) {
         throw RpcException.server(e.getMessage());
       }
