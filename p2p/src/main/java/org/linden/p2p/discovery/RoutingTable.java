@@ -1,7 +1,9 @@
 package org.linden.p2p.discovery;
 
+import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +21,11 @@ import org.linden.p2p.identity.NodeId;
  * its place. Preferring old, still-live nodes is what makes Kademlia hard to flood with
  * fresh fake identities.
  *
+ * <p>A bucket holds at most {@link #BUCKET_SUBNET_LIMIT} nodes and the table at most
+ * {@link #TABLE_SUBNET_LIMIT} from one IPv4 /24 or IPv6 /64 network, so that one
+ * operator with a block of addresses cannot fill the table (an eclipse attack). Loopback,
+ * private and link-local addresses are exempt so nodes on one host or LAN can all meet.
+ *
  * <p>Not thread-safe: it belongs to the single discovery event loop.
  */
 public final class RoutingTable {
@@ -26,6 +33,10 @@ public final class RoutingTable {
   public static final int K = 16;
   /** How many replacement candidates a bucket keeps. */
   public static final int MAX_REPLACEMENTS = 10;
+  /** Most nodes of one public subnet in a bucket. */
+  public static final int BUCKET_SUBNET_LIMIT = 2;
+  /** Most nodes of one public subnet in the whole table. */
+  public static final int TABLE_SUBNET_LIMIT = 10;
 
   private final NodeId self;
   private final Bucket[] buckets = new Bucket[NodeId.BITS];
@@ -39,7 +50,9 @@ public final class RoutingTable {
     /** The bucket is full; the node became a replacement candidate. */
     BUCKET_FULL,
     /** The node is the local node, which the table never holds. */
-    SELF
+    SELF,
+    /** Too many nodes of the node's subnet are already in its bucket or the table. */
+    SUBNET_LIMIT
   }
 
   /**
@@ -69,6 +82,9 @@ public final class RoutingTable {
     if (b.entries.remove(node.id()) != null) {
       b.entries.put(node.id(), node);
       return new AddResult(Status.UPDATED, Optional.empty());
+    }
+    if (overSubnetLimit(b, node)) {
+      return new AddResult(Status.SUBNET_LIMIT, Optional.empty());
     }
     if (b.entries.size() < K) {
       b.replacements.removeIf(r -> r.id().equals(node.id()));
@@ -152,6 +168,37 @@ public final class RoutingTable {
       }
     }
     return out;
+  }
+
+  private boolean overSubnetLimit(Bucket bucket, Node node) {
+    InetAddress ip = node.endpoint().ip();
+    if (ip.isLoopbackAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || ip.isAnyLocalAddress()) {
+      return false;
+    }
+    int inBucket = 0;
+    int inTable = 0;
+    for (Bucket b : buckets) {
+      for (Node n : b.entries.values()) {
+        if (sameSubnet(ip, n.endpoint().ip())) {
+          inTable++;
+          if (b == bucket) {
+            inBucket++;
+          }
+        }
+      }
+    }
+    return inBucket >= BUCKET_SUBNET_LIMIT || inTable >= TABLE_SUBNET_LIMIT;
+  }
+
+  /** Same IPv4 /24 or IPv6 /64. */
+  private static boolean sameSubnet(InetAddress a, InetAddress b) {
+    byte[] x = a.getAddress();
+    byte[] y = b.getAddress();
+    if (x.length != y.length) {
+      return false;
+    }
+    int prefix = x.length == 4 ? 3 : 8;
+    return Arrays.equals(x, 0, prefix, y, 0, prefix);
   }
 
   private Bucket bucketAt(int distance) {

@@ -28,6 +28,12 @@ class RoutingTableTest {
     return node(String.format("80%04x", i));
   }
 
+  /** A node at log distance {@code d} from SELF. */
+  private static Node atDistance(int d, Endpoint e) {
+    String hex = String.format("%064x", java.math.BigInteger.ONE.shiftLeft(d - 1));
+    return new Node(NodeId.fromHex(hex), ANY_KEY, e);
+  }
+
   private static Endpoint endpoint(int port) {
     return new Endpoint(InetAddress.getLoopbackAddress(), port, port);
   }
@@ -99,6 +105,30 @@ class RoutingTableTest {
     assertThat(t.remove(far(1).id())).isEmpty();
     assertThat(t.size()).isZero();
     assertThat(t.remove(far(1).id())).isEmpty();
+  }
+
+  @Test
+  void limitsNodesFromOnePublicSubnet() throws Exception {
+    RoutingTable t = new RoutingTable(SELF);
+    Endpoint a = new Endpoint(InetAddress.getByName("203.0.113.1"), 30303, 30303);
+    Endpoint b = new Endpoint(InetAddress.getByName("203.0.113.2"), 30303, 30303);
+    Endpoint c = new Endpoint(InetAddress.getByName("203.0.113.3"), 30303, 30303);
+    Endpoint other = new Endpoint(InetAddress.getByName("198.51.100.1"), 30303, 30303);
+    assertThat(t.add(far(1).withEndpoint(a)).status()).isEqualTo(Status.ADDED);
+    assertThat(t.add(far(2).withEndpoint(b)).status()).isEqualTo(Status.ADDED);
+    assertThat(t.add(far(3).withEndpoint(c)).status()).isEqualTo(Status.SUBNET_LIMIT);
+    assertThat(t.add(far(3).withEndpoint(other)).status()).isEqualTo(Status.ADDED);
+    // Across buckets the table takes TABLE_SUBNET_LIMIT nodes of one /24 in all.
+    for (int i = 0; i < RoutingTable.TABLE_SUBNET_LIMIT - 2; i++) {
+      Endpoint e = new Endpoint(InetAddress.getByName("203.0.113." + (10 + i)), 1, 1);
+      assertThat(t.add(atDistance(100 + i, e)).status()).isEqualTo(Status.ADDED);
+    }
+    Endpoint e = new Endpoint(InetAddress.getByName("203.0.113.99"), 1, 1);
+    assertThat(t.add(atDistance(120, e)).status()).isEqualTo(Status.SUBNET_LIMIT);
+    // Loopback and private addresses are exempt.
+    for (int i = 10; i < 10 + RoutingTable.K; i++) {
+      assertThat(t.add(node(String.format("40%04x", i))).status()).isEqualTo(Status.ADDED);
+    }
   }
 
   @Test
