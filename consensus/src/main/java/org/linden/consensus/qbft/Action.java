@@ -13,6 +13,13 @@ public sealed interface Action {
    */
   record StartRoundTimer(long height, int round, long delayMillis) implements Action {}
 
+  /**
+   * Deliver {@link Event.BlockTimerExpired} for {@code height} after {@code delayMillis}:
+   * the block period, after which round 0 starts and its proposer proposes. It also keeps
+   * a single-validator network from committing heights in one unbounded burst.
+   */
+  record StartBlockTimer(long height, long delayMillis) implements Action {}
+
   /** Import {@code block}: it is final, and its header carries a quorum of commit seals. */
   record CommitBlock(Block block) implements Action {}
 

@@ -10,6 +10,9 @@ public sealed interface Event {
   /** The timer started by {@link Action.StartRoundTimer} for this height and round fired. */
   record RoundTimerExpired(long height, int round) implements Event {}
 
+  /** The timer started by {@link Action.StartBlockTimer} for this height fired: time to propose. */
+  record BlockTimerExpired(long height) implements Event {}
+
   /**
    * A block was imported from elsewhere (sync) at or beyond the current height. The engine
    * accepts it only if its commit seals verify, then starts the next height.

@@ -14,6 +14,8 @@ final class HeightState {
 
   final long height;
   int round;
+  /** Whether the block period has passed and round 0's timer runs. */
+  boolean roundZeroStarted;
   Prepared prepared;
   final TreeMap<Integer, RoundState> rounds = new TreeMap<>();
   /** Ids of messages already handled at this height, for duplicate suppression. */

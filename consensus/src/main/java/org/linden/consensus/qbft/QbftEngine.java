@@ -20,7 +20,7 @@ import org.linden.types.Hash;
  * {@link Actions} and touches nothing else (no clock, no sockets, no threads), so the host
  * decides how messages travel and time passes.
  *
- * <p>Per height: the proposer of round 0 proposes; every validator that accepts the
+ * <p>Per height: the proposer of round 0 proposes once the block period has passed; every validator that accepts the
  * proposal sends PREPARE; a quorum of matching PREPAREs makes the block prepared and the
  * validator sends COMMIT with its commit seal; a quorum of COMMITs commits the block with
  * those seals in its header. When a round's timer fires the validator moves to the next
@@ -54,7 +54,7 @@ public final class QbftEngine {
     this.head = head;
   }
 
-  /** Starts deciding the height after the head: round 0's timer, and the proposal if this node proposes. */
+  /** Starts deciding the height after the head: the block timer, after which round 0 begins. */
   public Actions start() {
     out = new ArrayList<>();
     startHeight();
@@ -70,6 +70,7 @@ public final class QbftEngine {
     switch (event) {
       case Event.MessageReceived m -> receive(m.message());
       case Event.RoundTimerExpired t -> onTimer(t);
+      case Event.BlockTimerExpired t -> onBlockTimer(t);
       case Event.NewChainHead n -> onNewHead(n.block());
     }
     return flush();
@@ -99,12 +100,23 @@ public final class QbftEngine {
 
   private void startHeight() {
     state = new HeightState(head.number() + 1);
+    // Every validator waits out the block period before round 0 starts, so round 0's
+    // timer runs from the moment its proposer is expected to propose.
+    out.add(new Action.StartBlockTimer(state.height, config.blockPeriodMillis()));
+    replayFuture();
+  }
+
+  private void onBlockTimer(Event.BlockTimerExpired t) {
+    if (t.height() != state.height || state.round != 0 || state.roundZeroStarted) {
+      return;
+    }
+    state.roundZeroStarted = true;
     out.add(new Action.StartRoundTimer(state.height, 0, config.roundTimeout(0)));
-    if (validators.proposer(state.height, 0).equals(self)) {
-      state.round(0).proposed = true;
+    RoundState rs = state.round(0);
+    if (validators.proposer(state.height, 0).equals(self) && !rs.proposed) {
+      rs.proposed = true;
       propose(0, newBlock(0), List.of(), List.of());
     }
-    replayFuture();
   }
 
   /** Hands over the buffered messages of the new height; older ones are dropped. */

@@ -18,7 +18,7 @@ import org.linden.types.UInt256;
 
 /** One engine driven by hand-made messages from the other three validators. */
 class QbftEngineTest {
-  private static final QbftConfig CONFIG = new QbftConfig(1_000, 10, 10, 5, 100);
+  private static final QbftConfig CONFIG = new QbftConfig(1_000, 100, 10, 10, 5, 100);
   private final List<PrivateKey> keys = TestKeys.keys(4);
   private final ValidatorSet validators = TestKeys.validatorsOf(keys);
   private final BlockHeader genesis = BlockHeader.builder().gasLimit(30_000_000)
@@ -78,7 +78,8 @@ class QbftEngineTest {
     int me = follower();
     QbftEngine e = engine(me);
     Actions start = e.start();
-    assertEquals(List.of(new Action.StartRoundTimer(1, 0, 1_000)), start.all());
+    assertEquals(List.of(new Action.StartBlockTimer(1, 100)), start.all());
+    assertEquals(List.of(new Action.StartRoundTimer(1, 0, 1_000)), e.handle(new Event.BlockTimerExpired(1)).all());
     Block b = block(genesis, 0, 1);
     Actions afterProposal = receive(e, proposal(b, 0));
     assertInstanceOf(Prepare.class, afterProposal.broadcasts().get(0));
@@ -92,7 +93,7 @@ class QbftEngineTest {
     assertTrue(HeaderVerifier.verifySeals(committed.header(), validators));
     assertEquals(QbftHashing.blockHash(b.header()), QbftHashing.blockHash(committed.header()));
     assertEquals(2, e.height());
-    assertTrue(done.timers().contains(new Action.StartRoundTimer(2, 0, 1_000)));
+    assertTrue(done.all().contains(new Action.StartBlockTimer(2, 100)));
   }
 
   @Test

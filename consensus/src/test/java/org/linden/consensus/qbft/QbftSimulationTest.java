@@ -10,7 +10,7 @@ import org.linden.chain.block.Block;
 
 /** Four validators in a simulated network; every scenario prints its seed on failure. */
 class QbftSimulationTest {
-  private static final QbftConfig CONFIG = new QbftConfig(1_000, 10, 10, 30, 1_000);
+  private static final QbftConfig CONFIG = new QbftConfig(1_000, 200, 10, 10, 30, 1_000);
   private static final long HOUR = 3_600_000;
 
   private static SimNetwork network(long seed) {

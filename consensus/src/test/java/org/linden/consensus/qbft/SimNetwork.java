@@ -155,6 +155,8 @@ final class SimNetwork {
         case Action.Broadcast b -> send(node, b.message());
         case Action.StartRoundTimer t -> schedule(t.delayMillis(), node,
             () -> apply(node, engines.get(node).handle(new Event.RoundTimerExpired(t.height(), t.round()))));
+        case Action.StartBlockTimer t -> schedule(t.delayMillis(), node,
+            () -> apply(node, engines.get(node).handle(new Event.BlockTimerExpired(t.height()))));
         case Action.CommitBlock c -> record(node, c.block());
         case Action.Rejected r -> { }
         case Action.RejectedBlock r -> { }
