@@ -120,6 +120,23 @@ class EnrTest {
     assertThat(r.readLong()).isEqualTo(1);
   }
 
+  @Test
+  void mutatedRecordsOnlyEverFailWithEnrException() {
+    java.util.Random random = new java.util.Random(7);
+    byte[] original = Enr.fromText(TEXT).encoded().toArray();
+    for (int i = 0; i < 2000; i++) {
+      byte[] b = java.util.Arrays.copyOf(original, random.nextInt(original.length + 8));
+      for (int f = random.nextInt(3); f >= 0 && b.length > 0; f--) {
+        b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+      }
+      try {
+        Enr.decode(Bytes.wrap(b));
+      } catch (EnrException expected) {
+        // Rejections are fine; anything else would escape a discovery receive loop.
+      }
+    }
+  }
+
   private static void assertReason(Bytes encoded, Reason reason) {
     assertThatThrownBy(() -> Enr.decode(encoded))
         .isInstanceOf(EnrException.class)
