@@ -79,6 +79,72 @@ class DevChainEditsTest {
     assertThat(timestamp).isLessThan(System.currentTimeMillis() / 1000 + 3600);
   }
 
+  /** Returns storage slot 0: PUSH1 0 SLOAD PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN. */
+  private static final String SLOT_ZERO_CODE = "0x60005460005260206000f3";
+
+  @Test
+  void editsAreVisibleAtOnceUndoneByRevertAndKeptAcrossARestart(@TempDir Path dir) throws Exception {
+    Address target = Address.fromHex("0x00000000000000000000000000000000000ed170");
+    Address eoa = Address.fromHex("0x00000000000000000000000000000000000ed171");
+    String word = "0x" + "00".repeat(31) + "2a";
+    try (LindenNode own = LindenNode.dev(dir.resolve("chain"), new LindenNode.DevSettings(null, null, null),
+        new LindenNode.RpcSettings("127.0.0.1", 0, RpcApis.defaults(true), List.of(), null))) {
+      RpcClient c = new RpcClient(own.port());
+      String snapshot = c.result("evm_snapshot").asText();
+      long before = Long.decode(c.result("eth_blockNumber").asText());
+      assertThat(c.result("anvil_setBalance", target.toHex(), "0x1234").isNull()).isTrue();
+      assertThat(c.result("eth_getBalance", target.toHex(), "latest").asText()).isEqualTo("0x1234");
+      assertThat(c.result("hardhat_setCode", target.toHex(), SLOT_ZERO_CODE).asBoolean()).isTrue();
+      assertThat(c.result("eth_getCode", target.toHex(), "latest").asText()).isEqualTo(SLOT_ZERO_CODE);
+      assertThat(c.result("anvil_setStorageAt", target.toHex(), "0x0", word).asBoolean()).isTrue();
+      assertThat(c.result("eth_getStorageAt", target.toHex(), "0x0", "latest").asText()).isEqualTo(word);
+      var call = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("to", target.toHex());
+      assertThat(c.result("eth_call", call, "latest").asText()).isEqualTo(word);
+      c.result("anvil_setNonce", eoa.toHex(), "0x7");
+      assertThat(c.result("eth_getTransactionCount", eoa.toHex(), "latest").asText()).isEqualTo("0x7");
+      // The balance survived the later edits of the same account.
+      assertThat(c.result("eth_getBalance", target.toHex(), "latest").asText()).isEqualTo("0x1234");
+      // A nonce never goes back.
+      assertThat(c.call("anvil_setNonce", eoa.toHex(), "0x6").get("error").get("code").asInt()).isEqualTo(-32602);
+      // Each edit is an empty block on the chain.
+      assertThat(Long.decode(c.result("eth_blockNumber").asText())).isEqualTo(before + 4);
+      JsonNode block = c.result("eth_getBlockByNumber", "latest", false);
+      assertThat(block.get("transactions")).isEmpty();
+
+      // Revert undoes the edits with their blocks.
+      assertThat(c.result("evm_revert", snapshot).asBoolean()).isTrue();
+      assertThat(c.result("eth_getBalance", target.toHex(), "latest").asText()).isEqualTo("0x0");
+      assertThat(c.result("eth_getCode", target.toHex(), "latest").asText()).isEqualTo("0x");
+      assertThat(c.result("eth_getTransactionCount", eoa.toHex(), "latest").asText()).isEqualTo("0x0");
+
+      c.result("anvil_setBalance", target.toHex(), "0x1234");
+      c.result("anvil_setCode", target.toHex(), SLOT_ZERO_CODE);
+      c.result("anvil_setStorageAt", target.toHex(), "0x0", word);
+      c.result("anvil_setNonce", eoa.toHex(), "0x7");
+      // A transfer after the edits executes on the edited state.
+      PrivateKey alice = KEYS.get(2);
+      rpc(c, alice, eoa);
+      assertThat(c.result("eth_getBalance", eoa.toHex(), "latest").asText()).isEqualTo("0xde0b6b3a7640000");
+    }
+    // Reopening checks the head's state root against the state: the edits are part of the chain.
+    try (LindenNode reopened = LindenNode.dev(dir.resolve("chain"), new LindenNode.DevSettings(null, null, null),
+        new LindenNode.RpcSettings("127.0.0.1", 0, RpcApis.defaults(true), List.of(), null))) {
+      RpcClient c = new RpcClient(reopened.port());
+      assertThat(c.result("eth_getBalance", target.toHex(), "latest").asText()).isEqualTo("0x1234");
+      assertThat(c.result("eth_getCode", target.toHex(), "latest").asText()).isEqualTo(SLOT_ZERO_CODE);
+      assertThat(c.result("eth_getStorageAt", target.toHex(), "0x0", "latest").asText()).isEqualTo(word);
+      assertThat(c.result("eth_getTransactionCount", eoa.toHex(), "latest").asText()).isEqualTo("0x7");
+      c.result("evm_mine");
+    }
+  }
+
+  private static void rpc(RpcClient c, PrivateKey from, Address to) throws Exception {
+    long nonce = Long.decode(c.result("eth_getTransactionCount", from.address().toHex(), "latest").asText());
+    String hash = c.result("eth_sendRawTransaction",
+        DevTransfers.transfer(1337, from, nonce, to, ETHER).encoded().toHex()).asText();
+    assertThat(c.result("eth_getTransactionReceipt", hash).get("status").asText()).isEqualTo("0x1");
+  }
+
   private static String balance(Address a) throws Exception {
     return rpc.result("eth_getBalance", a.toHex(), "latest").asText();
   }
@@ -89,10 +155,5 @@ class DevChainEditsTest {
 
   private static long nonce(PrivateKey key) throws Exception {
     return Long.decode(rpc.result("eth_getTransactionCount", key.address().toHex(), "latest").asText());
-  }
-
-  @SuppressWarnings("unused")
-  private static JsonNode latest() throws Exception {
-    return rpc.result("eth_getBlockByNumber", "latest", false);
   }
 }

@@ -44,6 +44,14 @@ public final class BlockBuilder {
   public Built build(BlockHeader parent, StateReader parentState, List<Transaction> transactions, long timestamp,
       Address coinbase, LongFunction<Hash> blockHashes, Function<List<AccountChange>, Hash> stateRootOf)
       throws BlockValidationException {
+    return build(parent, parentState, transactions, timestamp, coinbase, blockHashes, stateRootOf,
+        IrregularChanges.NONE);
+  }
+
+  /** As the other {@code build}, for a dev chain's block that carries {@code irregular} changes. */
+  public Built build(BlockHeader parent, StateReader parentState, List<Transaction> transactions, long timestamp,
+      Address coinbase, LongFunction<Hash> blockHashes, Function<List<AccountChange>, Hash> stateRootOf,
+      IrregularChanges irregular) throws BlockValidationException {
     long number = parent.number() + 1;
     Fork fork = config.forkAt(number, timestamp);
     BlockHeader.Builder h = BlockHeader.builder()
@@ -74,7 +82,7 @@ public final class BlockBuilder {
     Block draft = new Block(h.build(), body);
 
     JournaledWorldState world = new JournaledWorldState(parentState);
-    BlockResult result = processor.process(draft, world, blockHashes, null, stateRootOf);
+    BlockResult result = processor.process(draft, world, blockHashes, null, stateRootOf, irregular);
     List<AccountChange> changes = world.changes();
     h.gasUsed(result.gasUsed())
         .receiptsRoot(BlockRoots.receiptsRoot(result.receipts()))

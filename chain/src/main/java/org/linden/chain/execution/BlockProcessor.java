@@ -67,11 +67,23 @@ public final class BlockProcessor {
   public BlockResult process(Block block, WorldState state, LongFunction<Hash> blockHashes, Tracer tracer,
       java.util.function.Function<List<org.linden.evm.state.AccountChange>, Hash> intermediateRoot)
       throws BlockValidationException {
+    return process(block, state, blockHashes, tracer, intermediateRoot, IrregularChanges.NONE);
+  }
+
+  /**
+   * As {@link #process(Block, WorldState, LongFunction, Tracer, java.util.function.Function)}
+   * for a development chain's block that carries {@code irregular} changes: its state edits
+   * are applied first, and its impersonated transactions take their recorded senders. Only
+   * dev mode passes anything but {@link IrregularChanges#NONE}.
+   */
+  public BlockResult process(Block block, WorldState state, LongFunction<Hash> blockHashes, Tracer tracer,
+      java.util.function.Function<List<org.linden.evm.state.AccountChange>, Hash> intermediateRoot,
+      IrregularChanges irregular) throws BlockValidationException {
     BlockHeader h = block.header();
     Fork fork = config.forkAt(h.number(), h.timestamp());
     BlobSchedule blobs = config.blobScheduleAt(h.timestamp());
     long excessBlobGas = h.excessBlobGas() == null ? 0 : h.excessBlobGas();
-    BlockContext ctx = prepareBlock(block, state, blockHashes);
+    BlockContext ctx = prepareBlock(block, state, blockHashes, irregular);
 
     TransactionValidator validator = new TransactionValidator(fork, config.chainId());
     TransactionProcessor processor = new TransactionProcessor(fork, config.chainId(), ctx, blobs, excessBlobGas);
@@ -83,7 +95,7 @@ public final class BlockProcessor {
     for (int i = 0; i < txs.size(); i++) {
       Transaction tx = txs.get(i);
       try {
-        ValidTransaction valid = validator.validate(tx);
+        ValidTransaction valid = irregular.validate(validator, tx);
         TransactionResult r = processor.process(state, valid, h.gasLimit() - gasUsed,
             blobs.maxBlobGasPerBlock() - blobGasUsed, tracer);
         gasUsed += r.gasUsed();
@@ -137,6 +149,13 @@ public final class BlockProcessor {
    */
   public BlockContext prepareBlock(Block block, WorldState state, LongFunction<Hash> blockHashes)
       throws BlockValidationException {
+    return prepareBlock(block, state, blockHashes, IrregularChanges.NONE);
+  }
+
+  /** As {@link #prepareBlock(Block, WorldState, LongFunction)}, applying a dev block's state edits first. */
+  public BlockContext prepareBlock(Block block, WorldState state, LongFunction<Hash> blockHashes,
+      IrregularChanges irregular) throws BlockValidationException {
+    irregular.applyEdits(state);
     BlockHeader h = block.header();
     Fork fork = config.forkAt(h.number(), h.timestamp());
     BlockContext ctx = blockContext(h, blockHashes);

@@ -17,6 +17,7 @@ import org.linden.chain.execution.BlockResult;
 import org.linden.chain.execution.BlockValidationException;
 import org.linden.chain.execution.BlockValidator;
 import org.linden.chain.execution.HeaderValidator;
+import org.linden.chain.execution.IrregularChanges;
 import org.linden.crypto.Keccak;
 import org.linden.evm.state.AccountChange;
 import org.linden.evm.state.AccountInfo;
@@ -186,7 +187,30 @@ public final class Blockchain {
    * the block was already known. An invalid block changes nothing.
    */
   public synchronized boolean importBlock(Block block) throws BlockValidationException {
+    return importBlock(block, IrregularChanges.NONE, false);
+  }
+
+  /**
+   * Development chains only: imports {@code block} as {@link #importBlock(Block)} does, with
+   * {@code irregular} state edits applied before its transactions and impersonated senders
+   * taken as recorded. They are stored with the block, so that replaying it (after a reorg)
+   * gives the same state; the block's header commits to the resulting state root like any
+   * other's, so the chain on disk stays verifiable block by block.
+   *
+   * <p>Unlike {@link #importBlock(Block)}, a known block that is not canonical but whose
+   * parent is the head becomes the head again: after {@link #rewindTo}, a dev chain may seal
+   * exactly the block it abandoned (same parent, timestamp, transactions and state root).
+   */
+  public synchronized boolean importBlock(Block block, IrregularChanges irregular) throws BlockValidationException {
+    return importBlock(block, irregular, true);
+  }
+
+  private boolean importBlock(Block block, IrregularChanges irregular, boolean dev) throws BlockValidationException {
     Hash hash = block.hash();
+    if (dev && contains(hash) && !isCanonical(block.header()) && block.header().parentHash().equals(head.hash())) {
+      apply(block, false, irregular);
+      return true;
+    }
     if (contains(hash)) {
       return false;
     }
@@ -199,14 +223,14 @@ public final class Blockchain {
     boolean postMerge = config.forkAt(block.number(), block.header().timestamp()).isAtLeast(Fork.PARIS);
     BlockHeader before = head;
     if (!parent.hash().equals(head.hash()) && !forkChoice.prefer(block.header(), td, head, headTd, postMerge)) {
-      storeSideBlock(block, parent, td);
+      storeSideBlock(block, parent, td, irregular);
       return true;
     }
     if (!parent.hash().equals(head.hash())) {
       switchTo(parent);
     }
     try {
-      apply(block, true);
+      apply(block, true, irregular);
     } catch (BlockValidationException e) {
       if (!before.hash().equals(parent.hash())) {
         // The new branch failed: go back to the chain we had.
@@ -222,19 +246,23 @@ public final class Blockchain {
    * against its parent and its body against its header; it is executed only if its branch
    * later becomes canonical.
    */
-  private void storeSideBlock(Block block, BlockHeader parent, UInt256 td) throws BlockValidationException {
+  private void storeSideBlock(Block block, BlockHeader parent, UInt256 td, IrregularChanges irregular)
+      throws BlockValidationException {
     BlockHeader h = block.header();
     headerValidator.validate(h, parent);
     BlockValidator.validateBody(block, config.forkAt(h.number(), h.timestamp()));
     try (WriteBatch batch = chain.store().newBatch()) {
       chain.putBlock(batch, h, block.body());
       chain.putTotalDifficulty(batch, h.hash(), td);
+      if (!irregular.isEmpty()) {
+        chain.putIrregularChanges(batch, h.hash(), irregular);
+      }
       batch.commit();
     }
   }
 
   /** Executes a block on the head state and commits it, with its diff, as the new head. */
-  private void apply(Block block, boolean storeBlock) throws BlockValidationException {
+  private void apply(Block block, boolean storeBlock, IrregularChanges irregular) throws BlockValidationException {
     BlockHeader h = block.header();
     headerValidator.validate(h, head);
     Fork fork = config.forkAt(h.number(), h.timestamp());
@@ -245,7 +273,7 @@ public final class Blockchain {
       try (WriteBatch scratch = chain.store().newBatch()) {
         return state.apply(changes, scratch);
       }
-    });
+    }, irregular);
     try (WriteBatch batch = chain.store().newBatch()) {
       Hash root = state.apply(h.hash(), world.changes(), batch);
       BlockValidator.validateResult(h, result, fork, root);
@@ -253,6 +281,9 @@ public final class Blockchain {
         chain.putBlock(batch, h, block.body());
         UInt256 parentTd = chain.totalDifficulty(h.parentHash()).orElse(UInt256.ZERO);
         chain.putTotalDifficulty(batch, h.hash(), parentTd.add(h.difficulty()));
+        if (!irregular.isEmpty()) {
+          chain.putIrregularChanges(batch, h.hash(), irregular);
+        }
       }
       chain.putReceipts(batch, h.hash(), result.receipts());
       chain.putCanonical(batch, h, block.body());
@@ -302,7 +333,8 @@ public final class Blockchain {
     }
     for (BlockHeader h : branch) {
       BlockBody body = chain.body(h.hash()).orElseThrow(() -> new CorruptDatabaseException("missing body " + h.hash()));
-      apply(new Block(h, body), false);
+      // A dev chain's block brings back the edits and senders stored with it; any other has none.
+      apply(new Block(h, body), false, chain.irregularChanges(h.hash()).orElse(IrregularChanges.NONE));
     }
   }
 

@@ -8,6 +8,7 @@ import org.linden.chain.block.BlockBody;
 import org.linden.chain.block.BlockHeader;
 import org.linden.chain.block.InvalidBlockException;
 import org.linden.chain.block.Receipt;
+import org.linden.chain.execution.IrregularChanges;
 import org.linden.rlp.RlpReader;
 import org.linden.rlp.RlpWriter;
 import org.linden.state.Column;
@@ -53,6 +54,24 @@ public final class ChainStore {
       }
       return out;
     }, "receipts " + hash));
+  }
+
+  /**
+   * The dev-mode {@link IrregularChanges} a block carries, if any. Kept in {@link Column#META}
+   * under {@code "irregular:" ‖ block hash}, a side table only dev chains ever write.
+   */
+  public Optional<IrregularChanges> irregularChanges(Hash blockHash) {
+    return store.get(Column.META, irregularKey(blockHash)).map(b -> decode(() -> IrregularChanges.decode(Bytes.wrap(b)),
+        "irregular changes of " + blockHash));
+  }
+
+  public void putIrregularChanges(WriteBatch batch, Hash blockHash, IrregularChanges changes) {
+    batch.put(Column.META, irregularKey(blockHash), changes.encode().toArray());
+  }
+
+  private static byte[] irregularKey(Hash blockHash) {
+    return Bytes.concat(Bytes.wrap("irregular:".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        blockHash.bytes()).toArray();
   }
 
   public Optional<Hash> canonicalHash(long number) {

@@ -57,6 +57,11 @@ class BlockchainReorgTest {
   }
 
   private Node child(Node parent, long nonce, Address to, long value) throws BlockValidationException {
+    return child(parent, nonce, to, value, org.linden.chain.execution.IrregularChanges.NONE);
+  }
+
+  private Node child(Node parent, long nonce, Address to, long value,
+      org.linden.chain.execution.IrregularChanges irregular) throws BlockValidationException {
     Transaction tx = TransactionSigner.sign(new FeeMarketTransaction(1337, nonce, UInt256.ONE,
         UInt256.valueOf(100_000_000_000L), 21_000, to, UInt256.valueOf(value), Bytes.EMPTY, List.of(), 0,
         UInt256.ZERO, UInt256.ZERO), KEY);
@@ -65,7 +70,7 @@ class BlockchainReorgTest {
           InMemoryStateDatabase copy = parent.state().copy();
           copy.apply(changes);
           return copy.stateRoot();
-        });
+        }, irregular);
     InMemoryStateDatabase state = parent.state().copy();
     state.apply(built.changes());
     return new Node(built.block(), state);
@@ -105,6 +110,68 @@ class BlockchainReorgTest {
     assertThat(chain.store().canonicalHash(1)).contains(a1.block().hash());
     assertThat(chain.store().transaction(a1Tx)).hasValueSatisfying(l -> assertThat(l.blockHash())
         .isEqualTo(a1.block().hash()));
+  }
+
+  @Test
+  void aDevBlocksIrregularEditsAreStoredAndReplayedAfterABranchSwitch() throws Exception {
+    Address edited = Address.fromNumber(0x3333);
+    var edit = new org.linden.evm.state.AccountChange(edited, new org.linden.evm.state.AccountInfo(5,
+        UInt256.valueOf(1000), org.linden.evm.state.AccountInfo.EMPTY_CODE_HASH), null, false,
+        new java.util.HashMap<>(java.util.Map.of(UInt256.ONE, UInt256.valueOf(7))));
+    var irregular = new org.linden.chain.execution.IrregularChanges(List.of(edit), java.util.Map.of());
+    assertThat(org.linden.chain.execution.IrregularChanges.decode(irregular.encode())).isEqualTo(irregular);
+    Node g = genesisNode();
+    Node a1 = child(g, 0, X, 1, irregular);
+    Node a2 = child(a1, 1, X, 2);
+    Node b1 = child(g, 0, Y, 5);
+
+    Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), genesis);
+    // Without its edits the block's state root does not match.
+    assertThatThrownBy(() -> chain.importBlock(a1.block())).isInstanceOf(BlockValidationException.class);
+    assertThat(chain.head().hash()).isEqualTo(g.block().hash());
+    chain.importBlock(a1.block(), irregular);
+    assertThat(balance(chain, edited)).isEqualTo(UInt256.valueOf(1000));
+    chain.importBlock(b1.block());
+    assertThat(balance(chain, edited)).isEqualTo(UInt256.ZERO);
+    // A2 extends A1: A1 is replayed with the edits stored with it.
+    chain.importBlock(a2.block());
+    assertThat(chain.head().hash()).isEqualTo(a2.block().hash());
+    assertThat(balance(chain, edited)).isEqualTo(UInt256.valueOf(1000));
+    assertThat(chain.state().account(edited).orElseThrow().nonce()).isEqualTo(5);
+  }
+
+  @Test
+  void rewindToMovesTheHeadBackAndRefusesWhatIsNotCanonical() throws Exception {
+    Node g = genesisNode();
+    Node a1 = child(g, 0, X, 1);
+    Node a2 = child(a1, 1, X, 2);
+    Node b1 = child(g, 0, Y, 5);
+    Blockchain chain = Blockchain.open(new InMemoryKeyValueStore(), genesis);
+    List<Long> rewound = new java.util.ArrayList<>();
+    chain.addListener(new Blockchain.ChainListener() {
+      @Override
+      public void headRewound(BlockHeader head) {
+        rewound.add(head.number());
+      }
+    });
+    chain.importBlock(a1.block());
+    chain.importBlock(a2.block());
+    chain.importBlock(b1.block());
+    assertThat(rewound).isEmpty();
+    chain.importBlock(child(b1, 1, Y, 1).block());
+    assertThatThrownBy(() -> chain.rewindTo(a1.block().hash())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not on the canonical chain");
+    assertThatThrownBy(() -> chain.rewindTo(Hash.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    chain.rewindTo(g.block().hash());
+    assertThat(chain.head().hash()).isEqualTo(g.block().hash());
+    assertThat(chain.state().stateRoot()).isEqualTo(g.header().stateRoot());
+    assertThat(chain.store().canonicalHash(1)).isEmpty();
+    assertThat(rewound).containsExactly(0L);
+    // The chain goes on from there.
+    Node c1 = child(g, 0, X, 9);
+    chain.importBlock(c1.block());
+    assertThat(chain.head().hash()).isEqualTo(c1.block().hash());
+    assertThat(balance(chain, X)).isEqualTo(UInt256.valueOf(9));
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.linden.chain.execution.BlobSchedule;
 import org.linden.chain.execution.BlockBuilder;
 import org.linden.chain.execution.BlockValidationException;
 import org.linden.chain.execution.HeaderValidator;
+import org.linden.chain.execution.IrregularChanges;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.tx.Transaction;
 import org.linden.chain.tx.ValidTransaction;
@@ -63,6 +64,15 @@ final class BlockProducer {
    * false.
    */
   Optional<Block> produce(int maxTransactions, boolean allowEmpty) throws BlockValidationException {
+    return produce(maxTransactions, allowEmpty, IrregularChanges.NONE);
+  }
+
+  /**
+   * As {@link #produce(int, boolean)}, for a block that also carries {@code irregular}
+   * changes (dev-mode state edits), applied before its transactions and stored with it.
+   */
+  Optional<Block> produce(int maxTransactions, boolean allowEmpty, IrregularChanges irregular)
+      throws BlockValidationException {
     BlockHeader parent = chain.head();
     long timestamp = clock.timestampAfter(parent);
     Fork fork = config.forkAt(parent.number() + 1, timestamp);
@@ -73,17 +83,18 @@ final class BlockProducer {
         : UInt256.ZERO;
     List<ValidTransaction> ordered = pool.pendingOrdered(baseFee, blobBaseFee, parent.gasLimit(),
         blobs.maxBlobGasPerBlock());
-    BlockBuilder.Built built = buildBest(parent, ordered, maxTransactions, timestamp);
+    List<ValidTransaction> candidates = maxTransactions == 0 ? List.of() : ordered;
+    BlockBuilder.Built built = buildBest(parent, candidates, maxTransactions, timestamp, irregular);
     if (built == null || (built.block().transactions().isEmpty() && !allowEmpty)) {
       return Optional.empty();
     }
-    chain.importBlock(built.block());
+    chain.importBlock(built.block(), irregular);
     clock.sealed(timestamp);
     return Optional.of(built.block());
   }
 
-  private BlockBuilder.Built buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp)
-      throws BlockValidationException {
+  private BlockBuilder.Built buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp,
+      IrregularChanges irregular) throws BlockValidationException {
     List<Transaction> first = new ArrayList<>();
     for (ValidTransaction v : ordered) {
       if (first.size() == max) {
@@ -92,7 +103,7 @@ final class BlockProducer {
       first.add(v.transaction());
     }
     try {
-      return build(parent, first, timestamp);
+      return build(parent, first, timestamp, irregular);
     } catch (BlockValidationException e) {
       if (first.isEmpty()) {
         throw e;
@@ -102,7 +113,7 @@ final class BlockProducer {
     // One at a time: keep each transaction that still builds; a failed one takes its sender's later nonces out.
     List<Transaction> included = new ArrayList<>();
     Set<Address> skipped = new HashSet<>();
-    BlockBuilder.Built best = build(parent, List.of(), timestamp);
+    BlockBuilder.Built best = build(parent, List.of(), timestamp, irregular);
     for (ValidTransaction v : ordered) {
       if (included.size() == max) {
         break;
@@ -113,7 +124,7 @@ final class BlockProducer {
       List<Transaction> attempt = new ArrayList<>(included);
       attempt.add(v.transaction());
       try {
-        best = build(parent, attempt, timestamp);
+        best = build(parent, attempt, timestamp, irregular);
         included = attempt;
       } catch (BlockValidationException e) {
         LOG.warn("leaving transaction {} out of block {}: {}", v.hash(), parent.number() + 1, e.getMessage());
@@ -123,14 +134,14 @@ final class BlockProducer {
     return best;
   }
 
-  private BlockBuilder.Built build(BlockHeader parent, List<Transaction> txs, long timestamp)
-      throws BlockValidationException {
+  private BlockBuilder.Built build(BlockHeader parent, List<Transaction> txs, long timestamp,
+      IrregularChanges irregular) throws BlockValidationException {
     return builder.build(parent, chain.state(), txs, timestamp, coinbase, this::canonicalHash, changes -> {
       // The root the changes would give, computed in a batch that is never committed.
       try (WriteBatch scratch = chain.store().store().newBatch()) {
         return chain.state().apply(changes, scratch);
       }
-    });
+    }, irregular);
   }
 
   private Hash canonicalHash(long number) {

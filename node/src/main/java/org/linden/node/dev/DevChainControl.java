@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import org.linden.chain.tx.Transaction;
+import org.linden.crypto.Keccak;
+import org.linden.evm.state.AccountChange;
+import org.linden.evm.state.AccountInfo;
 import org.linden.rpc.dev.DevNode;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
@@ -20,8 +23,13 @@ import org.linden.types.UInt256;
  * As in anvil, transactions still pending stay in the pool, while those mined after the
  * snapshot are dropped with their blocks.
  *
- * <p>Account edits and impersonation need the chain to take state changes from outside a
- * block and the pool to take unsigned transactions; the chain and the pool offer neither
+ * <p>An account edit ({@code setBalance}, {@code setCode}, {@code setNonce},
+ * {@code setStorageAt}) seals an empty block at once that carries the edit as a dev-only
+ * irregular state change, applied before the block executes and stored with it: the head's
+ * state root always matches its header, the next {@code eth_call} sees the edit, and the
+ * chain replays it when it re-executes the block. Pending transactions stay pending.
+ *
+ * <p>Impersonation needs the pool to take unsigned transactions, which it does not offer
  * yet, so those methods answer with a -32000 error that says so rather than pretending.
  */
 public final class DevChainControl implements DevNode {
@@ -107,22 +115,36 @@ public final class DevChainControl implements DevNode {
 
   @Override
   public void setBalance(Address account, UInt256 balance) {
-    throw editsUnsupported();
+    sealer.edit(account, a -> new AccountChange(account, new AccountInfo(a.info().nonce(), balance, a.info().codeHash()),
+        a.code(), false, a.storage()));
   }
 
   @Override
   public void setCode(Address account, Bytes code) {
-    throw editsUnsupported();
+    Hash codeHash = code.isEmpty() ? AccountInfo.EMPTY_CODE_HASH : Keccak.hash256(code);
+    sealer.edit(account, a -> new AccountChange(account, new AccountInfo(a.info().nonce(), a.info().balance(), codeHash),
+        code, false, a.storage()));
   }
 
   @Override
   public void setNonce(Address account, long nonce) {
-    throw editsUnsupported();
+    sealer.edit(account, a -> {
+      if (Long.compareUnsigned(nonce, a.info().nonce()) < 0) {
+        // A lower nonce would let the account's mined transactions be sent again under their own hashes.
+        throw new IllegalArgumentException("nonce " + Long.toUnsignedString(nonce) + " is below the account's nonce "
+            + Long.toUnsignedString(a.info().nonce()));
+      }
+      return new AccountChange(account, new AccountInfo(nonce, a.info().balance(), a.info().codeHash()), a.code(), false,
+          a.storage());
+    });
   }
 
   @Override
   public void setStorageAt(Address account, UInt256 slot, UInt256 value) {
-    throw editsUnsupported();
+    sealer.edit(account, a -> {
+      a.storage().put(slot, value);
+      return a;
+    });
   }
 
   @Override
@@ -148,11 +170,6 @@ public final class DevChainControl implements DevNode {
   @Override
   public Hash submitUnsigned(Transaction tx, Address from) {
     throw impersonationUnsupported();
-  }
-
-  private static IllegalStateException editsUnsupported() {
-    return unsupported("account edits need the chain to take state changes from outside a block, which it cannot"
-        + " do yet");
   }
 
   private static IllegalStateException impersonationUnsupported() {

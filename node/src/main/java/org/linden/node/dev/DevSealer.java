@@ -15,10 +15,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.linden.chain.block.Block;
+import org.linden.chain.execution.IrregularChanges;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.txpool.TxPool;
+import org.linden.evm.state.AccountChange;
+import org.linden.evm.state.AccountInfo;
 import org.linden.types.Address;
 import org.linden.types.Hash;
+import org.linden.types.UInt256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,6 +164,32 @@ public final class DevSealer implements AutoCloseable {
         throw new IllegalStateException(e.getMessage(), e);
       }
       clock.restore(checkpoint.clock());
+      return null;
+    });
+  }
+
+  /**
+   * Edits one account of the head state by sealing an empty block that carries the edit
+   * (pending transactions stay pending): {@code edit} gets the account as it is (nonce,
+   * balance; code and storage unchanged) and returns it as it should be. The chain stores
+   * the edit with the block, so the block's state root stays verifiable and replaying the
+   * block reproduces it. Returns once the block is the head.
+   *
+   * @throws IllegalStateException if the block could not be sealed
+   */
+  public void edit(Address account, java.util.function.UnaryOperator<AccountChange> edit) {
+    onSealingThread(() -> {
+      AccountInfo now = chain.state().account(account).orElse(new AccountInfo(0, UInt256.ZERO,
+          AccountInfo.EMPTY_CODE_HASH));
+      AccountChange change = edit.apply(new AccountChange(account, now, null, false, new java.util.HashMap<>()));
+      IrregularChanges irregular = new IrregularChanges(List.of(change), java.util.Map.of());
+      Block block;
+      try {
+        block = producer.produce(0, true, irregular).orElseThrow();
+      } catch (org.linden.chain.execution.BlockValidationException e) {
+        throw new IllegalStateException("could not seal the block with the edit: " + e.getMessage(), e);
+      }
+      LOG.info("sealed block {} {} editing account {}", block.number(), block.hash(), account);
       return null;
     });
   }
