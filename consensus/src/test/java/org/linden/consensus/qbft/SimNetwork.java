@@ -39,6 +39,10 @@ final class SimNetwork {
   /** Validators that equivocate whenever they propose. */
   final boolean[] equivocating;
   final Map<Long, Hash> decided = new HashMap<>();
+  /** Bumped on restart so that timers set by a previous incarnation never fire. */
+  final int[] incarnation;
+  private final QbftConfig config;
+  private final BlockHeader genesis;
   long minDelay = 5;
   long maxDelay = 50;
   double loss;
@@ -64,23 +68,46 @@ final class SimNetwork {
     this.crashed = new boolean[n];
     this.group = new int[n];
     this.equivocating = new boolean[n];
-    BlockHeader genesis = BlockHeader.builder()
+    this.incarnation = new int[n];
+    this.config = config;
+    this.genesis = BlockHeader.builder()
         .gasLimit(30_000_000)
         .extraData(QbftExtraData.forProposal(validators, 0).encode())
         .build();
     for (int i = 0; i < n; i++) {
-      PrivateKey key = keys.get(i);
-      BlockCreator creator = (parent, height, round) -> new Block(
-          BlockHeader.builder()
-              .number(height)
-              .coinbase(key.address())
-              .gasLimit(30_000_000)
-              .timestamp(parent.timestamp() + 1)
-              .build(),
-          BlockBody.EMPTY);
-      engines.add(new QbftEngine(config, key, validators, creator, genesis));
+      engines.add(newEngine(i, genesis));
       chains.add(new TreeMap<>());
     }
+  }
+
+  private QbftEngine newEngine(int i, BlockHeader head) {
+    PrivateKey key = keys.get(i);
+    BlockCreator creator = (parent, height, round) -> new Block(
+        BlockHeader.builder()
+            .number(height)
+            .coinbase(key.address())
+            .gasLimit(30_000_000)
+            .timestamp(parent.timestamp() + 1)
+            .build(),
+        BlockBody.EMPTY);
+    return new QbftEngine(config, key, validators, creator, head);
+  }
+
+  /** Runs {@code task} at simulated time {@code time}. */
+  void at(long time, Runnable task) {
+    queue.add(new Scheduled(time, sequence++, -1, task));
+  }
+
+  /**
+   * Brings a validator back with a fresh engine at the head of its own chain: everything
+   * it knew about the current height (round, prepared block, messages) is lost.
+   */
+  void restart(int i) {
+    crashed[i] = false;
+    incarnation[i]++;
+    BlockHeader head = chains.get(i).isEmpty() ? genesis : chains.get(i).lastEntry().getValue().header();
+    engines.set(i, newEngine(i, head));
+    apply(i, engines.get(i).start());
   }
 
   int size() {
@@ -153,15 +180,22 @@ final class SimNetwork {
     for (Action a : actions.all()) {
       switch (a) {
         case Action.Broadcast b -> send(node, b.message());
-        case Action.StartRoundTimer t -> schedule(t.delayMillis(), node,
-            () -> apply(node, engines.get(node).handle(new Event.RoundTimerExpired(t.height(), t.round()))));
-        case Action.StartBlockTimer t -> schedule(t.delayMillis(), node,
-            () -> apply(node, engines.get(node).handle(new Event.BlockTimerExpired(t.height()))));
+        case Action.StartRoundTimer t -> timer(node, t.delayMillis(), new Event.RoundTimerExpired(t.height(), t.round()));
+        case Action.StartBlockTimer t -> timer(node, t.delayMillis(), new Event.BlockTimerExpired(t.height()));
         case Action.CommitBlock c -> record(node, c.block());
         case Action.Rejected r -> { }
         case Action.RejectedBlock r -> { }
       }
     }
+  }
+
+  private void timer(int node, long delay, Event event) {
+    int life = incarnation[node];
+    schedule(delay, node, () -> {
+      if (incarnation[node] == life) {
+        apply(node, engines.get(node).handle(event));
+      }
+    });
   }
 
   private void send(int from, QbftMessage message) {
