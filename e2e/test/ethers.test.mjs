@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ethers } from "ethers";
+import WebSocket from "ws";
 import { RPC_URL, WS_URL, DEV_KEYS, contracts } from "../lib/env.mjs";
 
 const provider = new ethers.JsonRpcProvider(RPC_URL, undefined, { staticNetwork: true, cacheTimeout: -1 });
@@ -84,23 +85,50 @@ test("CREATE2 addresses are predicted", async () => {
 });
 
 test("WebSocket subscriptions deliver new heads and logs", async () => {
-  const ws = new ethers.WebSocketProvider(WS_URL);
+  // Raw JSON-RPC over a WebSocket, so every subscription is explicitly closed before the socket.
+  const { Token } = contracts();
+  const token = await new ethers.ContractFactory(Token.abi, Token.bytecode, nonces).deploy(1000n);
+  await token.waitForDeployment();
+  const address = await token.getAddress();
+  const socket = new WebSocket(WS_URL);
+  await new Promise((resolve, reject) => { socket.once("open", resolve); socket.once("error", reject); });
+  const pending = new Map();
+  const notifications = [];
+  let waiter = null;
+  socket.on("message", (raw) => {
+    const msg = JSON.parse(raw.toString());
+    if (msg.id !== undefined && pending.has(msg.id)) {
+      pending.get(msg.id)(msg);
+      pending.delete(msg.id);
+    } else if (msg.method === "eth_subscription") {
+      notifications.push(msg.params);
+      if (waiter) waiter();
+    }
+  });
+  let nextId = 1;
+  const call = (method, params) => new Promise((resolve) => {
+    const id = nextId++;
+    pending.set(id, resolve);
+    socket.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+  });
   try {
-    const { Token } = contracts();
-    const token = await new ethers.ContractFactory(Token.abi, Token.bytecode, nonces).deploy(1000n);
-    await token.waitForDeployment();
-    const wsToken = new ethers.Contract(await token.getAddress(), Token.abi, ws);
-    const head = new Promise((resolve) => ws.once("block", resolve));
-    const transfer = new Promise((resolve) => wsToken.once("Transfer", (from, to, value) => resolve({ from, to, value })));
-    await new Promise((r) => setTimeout(r, 500));
-    await (await token.transfer(bob.address, 5n)).wait();
-    const blockNumber = await head;
-    assert.ok(blockNumber > 0);
-    const event = await transfer;
-    assert.equal(event.to, bob.address);
-    assert.equal(event.value, 5n);
+    const heads = (await call("eth_subscribe", ["newHeads"])).result;
+    const logs = (await call("eth_subscribe", ["logs", { address }])).result;
+    assert.ok(heads && logs && heads !== logs);
+    const receipt = await (await token.transfer(bob.address, 5n)).wait();
+    const seen = () => notifications.some((n) => n.subscription === heads && BigInt(n.result.number) === BigInt(receipt.blockNumber))
+      && notifications.some((n) => n.subscription === logs && n.result.transactionHash === receipt.hash);
+    while (!seen()) {
+      await new Promise((resolve) => { waiter = resolve; });
+    }
+    const log = notifications.find((n) => n.subscription === logs).result;
+    assert.equal(log.address.toLowerCase(), address.toLowerCase());
+    assert.equal(BigInt(log.data), 5n);
+    assert.equal(log.removed, false);
+    assert.equal((await call("eth_unsubscribe", [heads])).result, true);
+    assert.equal((await call("eth_unsubscribe", [logs])).result, true);
   } finally {
-    await ws.destroy();
+    socket.close();
   }
 });
 
