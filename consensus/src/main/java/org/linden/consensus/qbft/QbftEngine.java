@@ -184,7 +184,8 @@ public final class QbftEngine {
       buffer(m);
       return;
     }
-    if (!state.seen.add(m.id())) {
+    Hash id = m.id();
+    if (state.seen.contains(id)) {
       return;
     }
     if (m.round() > state.round + config.roundWindow()) {
@@ -203,6 +204,9 @@ public final class QbftEngine {
       reject(m, "author " + author.get() + " is not a validator");
       return;
     }
+    // Remembered only once authenticated, so that outsiders cannot grow the set; their
+    // repeats are refused again, and the host can penalise them each time.
+    state.seen.add(id);
     dispatch(m, author.get());
   }
 

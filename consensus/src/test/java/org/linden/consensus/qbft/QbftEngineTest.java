@@ -103,6 +103,7 @@ class QbftEngineTest {
     Block b = block(genesis, 0, 1);
     PrivateKey outsider = TestKeys.keys(1, "outsider").get(0);
     assertTrue(receive(e, prepare(b, 0, outsider)).rejections().get(0).reason().contains("not a validator"));
+    assertEquals(1, receive(e, prepare(b, 0, outsider)).rejections().size());
     Prepare forged = new Prepare(new SignedPayload<>(new PreparePayload(1, 0, Hash.ZERO),
         new Signature(UInt256.ZERO, UInt256.ONE, 0)));
     assertEquals("bad signature", receive(e, forged).rejections().get(0).reason());
