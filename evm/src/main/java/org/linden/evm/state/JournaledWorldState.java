@@ -58,6 +58,8 @@ public final class JournaledWorldState implements WorldState {
     HashMap<UInt256, UInt256> storage = new HashMap<>();
     /** Cache of slot values as of the start of the current transaction. */
     final HashMap<UInt256, UInt256> original = new HashMap<>();
+    /** Slots written in the current transaction (a superset after reverts): what finishing it must fold in. */
+    final java.util.HashSet<UInt256> writtenInTx = new java.util.HashSet<>();
 
     CachedAccount(Address address, Optional<AccountInfo> info) {
       this.address = address;
@@ -217,6 +219,7 @@ public final class JournaledWorldState implements WorldState {
     CachedAccount a = loadForWrite(address);
     UInt256 old = a.storage.get(slot);
     a.storage.put(slot, value);
+    a.writtenInTx.add(slot);
     journal.add(() -> {
       if (old == null) {
         a.storage.remove(slot);
@@ -394,7 +397,14 @@ public final class JournaledWorldState implements WorldState {
         a.original.clear();
         a.clearedAtTxStart = true;
       }
-      a.original.putAll(a.storage);
+      // Only this transaction's writes: folding the whole block's storage in again would make a block quadratic.
+      for (UInt256 slot : a.writtenInTx) {
+        UInt256 v = a.storage.get(slot);
+        if (v != null) {
+          a.original.put(slot, v);
+        }
+      }
+      a.writtenInTx.clear();
     }
     journal.clear();
   }
