@@ -27,6 +27,7 @@ import org.linden.rpc.debug.DebugOptions;
 import org.linden.rpc.dev.DevAccountsApi;
 import org.linden.rpc.dev.DevApi;
 import org.linden.rpc.eth.EthChainApi;
+import org.linden.rpc.eth.EthChainOptions;
 import org.linden.rpc.eth.EthStateApi;
 import org.linden.rpc.web3.NetApi;
 import org.linden.rpc.web3.Web3Api;
@@ -105,7 +106,8 @@ final class RpcEndpoint implements AutoCloseable {
       new NetApi(chainId, () -> 0).register(d);
     }
     if (apis.enabled("eth")) {
-      EthChainApi ethChain = new EthChainApi(chain, hash -> pool.get(hash).map(ValidTransaction::transaction));
+      EthChainApi ethChain = new EthChainApi(chain, hash -> pool.get(hash).map(ValidTransaction::transaction),
+          EthChainOptions.defaults(), java.time.InstantSource.system(), hash -> pool.get(hash).map(ValidTransaction::sender));
       subscriptions.add(ethChain);
       subscriptions.add(pool.addListener(tx -> ethChain.onPendingTransaction(tx.hash())));
       ethChain.register(d);
@@ -132,7 +134,7 @@ final class RpcEndpoint implements AutoCloseable {
    * signing), which only a dev chain may offer since it signs with keys everybody knows.
    */
   private void registerDev(RpcDispatcher d, RpcApis apis, long chainId) {
-    DevChainControl control = new DevChainControl(sealer);
+    DevChainControl control = new DevChainControl(sealer, this::afterAdd);
     if (apis.enabled("evm")) {
       new DevApi(control).register(d);
     }

@@ -138,6 +138,80 @@ class DevChainEditsTest {
     }
   }
 
+  @Test
+  void impersonatedAccountsSendWithoutAKeyAndTheirSenderSurvivesARestart(@TempDir Path dir) throws Exception {
+    // An address nobody holds the key of, funded by an edit.
+    Address whale = Address.fromHex("0x000000000000000000000000000000000000beef");
+    Address to = Address.fromHex("0x00000000000000000000000000000000000beef1");
+    var apis = new RpcApis(java.util.Set.of("eth", "net", "web3", "txpool", "evm", "debug"));
+    String txHash;
+    String blockHash;
+    try (LindenNode own = LindenNode.dev(dir.resolve("chain"), new LindenNode.DevSettings(null, null, null),
+        new LindenNode.RpcSettings("127.0.0.1", 0, apis, List.of(), null))) {
+      RpcClient c = new RpcClient(own.port());
+      c.result("anvil_setBalance", whale.toHex(), "0xde0b6b3a7640000");
+      var send = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .put("from", whale.toHex()).put("to", to.toHex()).put("value", "0x3e8");
+      // Not impersonated yet: refused as geth refuses an unknown account.
+      JsonNode refused = c.call("eth_sendTransaction", send).get("error");
+      assertThat(refused.get("code").asInt()).isEqualTo(-32000);
+      assertThat(refused.get("message").asText()).contains("unknown account");
+
+      assertThat(c.result("anvil_impersonateAccount", whale.toHex()).isNull()).isTrue();
+      assertThat(c.result("eth_accounts").toString()).contains(whale.toHex().toLowerCase());
+      txHash = c.result("eth_sendTransaction", send).asText();
+      JsonNode receipt = c.result("eth_getTransactionReceipt", txHash);
+      assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+      assertThat(receipt.get("from").asText()).isEqualToIgnoringCase(whale.toHex());
+      blockHash = receipt.get("blockHash").asText();
+      JsonNode tx = c.result("eth_getTransactionByHash", txHash);
+      assertThat(tx.get("from").asText()).isEqualToIgnoringCase(whale.toHex());
+      assertThat(tx.get("hash").asText()).isEqualTo(txHash);
+      assertThat(c.result("eth_getBalance", to.toHex(), "latest").asText()).isEqualTo("0x3e8");
+      assertThat(c.result("eth_getTransactionCount", whale.toHex(), "latest").asText()).isEqualTo("0x1");
+      JsonNode full = c.result("eth_getBlockByHash", blockHash, true);
+      assertThat(full.get("transactions").get(0).get("from").asText()).isEqualToIgnoringCase(whale.toHex());
+      // Tracing replays the block with the recorded sender.
+      var callTracer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("tracer", "callTracer");
+      JsonNode trace = c.result("debug_traceTransaction", txHash, callTracer);
+      assertThat(trace.get("from").asText()).isEqualToIgnoringCase(whale.toHex());
+      assertThat(trace.get("value").asText()).isEqualTo("0x3e8");
+
+      // Two impersonated senders sending the same fields get different hashes.
+      Address other = Address.fromHex("0x000000000000000000000000000000000000cafe");
+      c.result("hardhat_setBalance", other.toHex(), "0xde0b6b3a7640000");
+      c.result("hardhat_impersonateAccount", other.toHex());
+      c.result("evm_setAutomine", false);
+      var same = send.deepCopy().put("nonce", "0x1").put("gas", "0x5208").put("maxFeePerGas", "0x3b9aca00")
+          .put("maxPriorityFeePerGas", "0x1");
+      String first = c.result("eth_sendTransaction", same).asText();
+      String second = c.result("eth_sendTransaction", same.deepCopy().put("from", other.toHex()).put("nonce", "0x0"))
+          .asText();
+      assertThat(first).isNotEqualTo(second);
+      // Pending ones show their sender too.
+      assertThat(c.result("eth_getTransactionByHash", second).get("from").asText()).isEqualToIgnoringCase(other.toHex());
+      c.result("evm_mine");
+      assertThat(c.result("eth_getTransactionReceipt", first).get("status").asText()).isEqualTo("0x1");
+      assertThat(c.result("eth_getTransactionReceipt", second).get("from").asText()).isEqualToIgnoringCase(other.toHex());
+      c.result("evm_setAutomine", true);
+
+      // Stopping ends it.
+      assertThat(c.result("anvil_stopImpersonatingAccount", whale.toHex()).isNull()).isTrue();
+      assertThat(c.result("hardhat_stopImpersonatingAccount", whale.toHex()).asBoolean()).isFalse();
+      assertThat(c.call("eth_sendTransaction", send).get("error").get("message").asText()).contains("unknown account");
+      // An impersonated account cannot sign.
+      c.result("anvil_impersonateAccount", whale.toHex());
+      assertThat(c.call("eth_sign", whale.toHex(), "0x00").get("error")).isNotNull();
+    }
+    // The chain re-validates its head on reopen; the recorded sender is read from the block's side data.
+    try (LindenNode reopened = LindenNode.dev(dir.resolve("chain"), new LindenNode.DevSettings(null, null, null),
+        new LindenNode.RpcSettings("127.0.0.1", 0, apis, List.of(), null))) {
+      RpcClient c = new RpcClient(reopened.port());
+      assertThat(c.result("eth_getTransactionByHash", txHash).get("from").asText()).isEqualToIgnoringCase(whale.toHex());
+      assertThat(c.result("eth_getTransactionReceipt", txHash).get("blockHash").asText()).isEqualTo(blockHash);
+    }
+  }
+
   private static void rpc(RpcClient c, PrivateKey from, Address to) throws Exception {
     long nonce = Long.decode(c.result("eth_getTransactionCount", from.address().toHex(), "latest").asText());
     String hash = c.result("eth_sendRawTransaction",

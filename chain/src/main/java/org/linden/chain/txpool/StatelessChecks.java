@@ -33,6 +33,16 @@ final class StatelessChecks {
    */
   ValidTransaction check(Transaction tx, Hash hash, BlobTransactionWithBlobs sidecar, PoolHead head,
       boolean reinjected) throws TxPoolException {
+    return check(tx, hash, sidecar, head, reinjected, null);
+  }
+
+  /**
+   * As {@link #check(Transaction, Hash, BlobTransactionWithBlobs, PoolHead, boolean)}; a
+   * non-null {@code knownSender} is taken as the sender instead of recovering one from the
+   * signature (a development chain's impersonated transaction).
+   */
+  ValidTransaction check(Transaction tx, Hash hash, BlobTransactionWithBlobs sidecar, PoolHead head,
+      boolean reinjected, Address knownSender) throws TxPoolException {
     int size = tx.encoded().size();
     if (size > config.maxTransactionSize()) {
       throw new TxPoolException(Reason.OVERSIZED_DATA,
@@ -52,6 +62,9 @@ final class StatelessChecks {
     }
     if (tx instanceof BlobTransaction) {
       checkSidecar(sidecar, head, reinjected);
+    }
+    if (knownSender != null) {
+      return new ValidTransaction(tx, hash, knownSender, intrinsic);
     }
     try {
       Address sender = SenderRecovery.recover(tx, head.fork(), head.validator().chainId());

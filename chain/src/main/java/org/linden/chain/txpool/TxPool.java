@@ -164,19 +164,34 @@ public final class TxPool {
     }
   }
 
+  /**
+   * Adds a transaction whose sender is {@code sender} whatever its signature says: a
+   * development chain's impersonated transaction, which carries a placeholder signature.
+   * Everything but the signature is checked as for any other transaction. Only dev mode may
+   * call this; a block that includes such a transaction must carry its sender (see
+   * {@link org.linden.chain.execution.IrregularChanges}).
+   */
+  public Hash addImpersonated(Transaction tx, Address sender) throws TxPoolException {
+    return add(tx, null, java.util.Objects.requireNonNull(sender, "sender"));
+  }
+
   private Hash add(Transaction tx, BlobTransactionWithBlobs sidecar) throws TxPoolException {
+    return add(tx, sidecar, null);
+  }
+
+  private Hash add(Transaction tx, BlobTransactionWithBlobs sidecar, Address knownSender) throws TxPoolException {
     Hash hash = tx.hash();
     if (contains(hash)) {
       throw new TxPoolException(Reason.ALREADY_KNOWN);
     }
     PoolHead checkedAt = head;
-    ValidTransaction valid = statelessChecks.check(tx, hash, sidecar, checkedAt, false);
+    ValidTransaction valid = statelessChecks.check(tx, hash, sidecar, checkedAt, false, knownSender);
     List<PooledTransaction> promoted;
     lock.lock();
     try {
       if (head.fork() != checkedAt.fork()) {
         // The head crossed a fork meanwhile; the rules the checks applied may have changed.
-        valid = statelessChecks.check(tx, hash, sidecar, head, false);
+        valid = statelessChecks.check(tx, hash, sidecar, head, false, knownSender);
       }
       promoted = admit(valid, sidecar);
     } finally {

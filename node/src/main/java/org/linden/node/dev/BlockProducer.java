@@ -2,7 +2,9 @@ package org.linden.node.dev;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.linden.chain.block.Block;
@@ -84,23 +86,26 @@ final class BlockProducer {
     List<ValidTransaction> ordered = pool.pendingOrdered(baseFee, blobBaseFee, parent.gasLimit(),
         blobs.maxBlobGasPerBlock());
     List<ValidTransaction> candidates = maxTransactions == 0 ? List.of() : ordered;
-    BlockBuilder.Built built = buildBest(parent, candidates, maxTransactions, timestamp, irregular);
+    Attempt built = buildBest(parent, candidates, maxTransactions, timestamp, irregular);
     if (built == null || (built.block().transactions().isEmpty() && !allowEmpty)) {
       return Optional.empty();
     }
-    chain.importBlock(built.block(), irregular);
+    chain.importBlock(built.block(), built.irregular());
     clock.sealed(timestamp);
     return Optional.of(built.block());
   }
 
-  private BlockBuilder.Built buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp,
+  /** A built block and the irregular changes it was built with (the edits, and the senders of impersonated transactions). */
+  private record Attempt(Block block, IrregularChanges irregular) {}
+
+  private Attempt buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp,
       IrregularChanges irregular) throws BlockValidationException {
-    List<Transaction> first = new ArrayList<>();
+    List<ValidTransaction> first = new ArrayList<>();
     for (ValidTransaction v : ordered) {
       if (first.size() == max) {
         break;
       }
-      first.add(v.transaction());
+      first.add(v);
     }
     try {
       return build(parent, first, timestamp, irregular);
@@ -111,9 +116,9 @@ final class BlockProducer {
       LOG.debug("block with {} transactions failed ({}); adding them one at a time", first.size(), e.getMessage());
     }
     // One at a time: keep each transaction that still builds; a failed one takes its sender's later nonces out.
-    List<Transaction> included = new ArrayList<>();
+    List<ValidTransaction> included = new ArrayList<>();
     Set<Address> skipped = new HashSet<>();
-    BlockBuilder.Built best = build(parent, List.of(), timestamp, irregular);
+    Attempt best = build(parent, List.of(), timestamp, irregular);
     for (ValidTransaction v : ordered) {
       if (included.size() == max) {
         break;
@@ -121,8 +126,8 @@ final class BlockProducer {
       if (skipped.contains(v.sender())) {
         continue;
       }
-      List<Transaction> attempt = new ArrayList<>(included);
-      attempt.add(v.transaction());
+      List<ValidTransaction> attempt = new ArrayList<>(included);
+      attempt.add(v);
       try {
         best = build(parent, attempt, timestamp, irregular);
         included = attempt;
@@ -134,14 +139,30 @@ final class BlockProducer {
     return best;
   }
 
-  private BlockBuilder.Built build(BlockHeader parent, List<Transaction> txs, long timestamp,
+  private Attempt build(BlockHeader parent, List<ValidTransaction> txs, long timestamp,
       IrregularChanges irregular) throws BlockValidationException {
-    return builder.build(parent, chain.state(), txs, timestamp, coinbase, this::canonicalHash, changes -> {
-      // The root the changes would give, computed in a batch that is never committed.
-      try (WriteBatch scratch = chain.store().store().newBatch()) {
-        return chain.state().apply(changes, scratch);
+    IrregularChanges withSenders = withImpersonatedSenders(irregular, txs);
+    List<Transaction> body = txs.stream().map(ValidTransaction::transaction).toList();
+    BlockBuilder.Built built = builder.build(parent, chain.state(), body, timestamp, coinbase, this::canonicalHash,
+        changes -> {
+          // The root the changes would give, computed in a batch that is never committed.
+          try (WriteBatch scratch = chain.store().store().newBatch()) {
+            return chain.state().apply(changes, scratch);
+          }
+        }, withSenders);
+    return new Attempt(built.block(), withSenders);
+  }
+
+  /** Adds the sender of each impersonated transaction among {@code txs}, which its placeholder signature cannot give. */
+  private static IrregularChanges withImpersonatedSenders(IrregularChanges irregular, List<ValidTransaction> txs) {
+    Map<Hash, Address> senders = new LinkedHashMap<>(irregular.senders());
+    for (ValidTransaction v : txs) {
+      if (ImpersonatedSignature.isPlaceholder(v.transaction())) {
+        senders.put(v.hash(), v.sender());
       }
-    }, irregular);
+    }
+    return senders.size() == irregular.senders().size() ? irregular
+        : new IrregularChanges(irregular.stateEdits(), senders);
   }
 
   private Hash canonicalHash(long number) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import org.linden.chain.tx.Transaction;
+import org.linden.chain.txpool.TxPoolException;
 import org.linden.crypto.Keccak;
 import org.linden.evm.state.AccountChange;
 import org.linden.evm.state.AccountInfo;
@@ -29,16 +30,26 @@ import org.linden.types.UInt256;
  * state root always matches its header, the next {@code eth_call} sees the edit, and the
  * chain replays it when it re-executes the block. Pending transactions stay pending.
  *
- * <p>Impersonation needs the pool to take unsigned transactions, which it does not offer
- * yet, so those methods answer with a -32000 error that says so rather than pretending.
+ * <p>An impersonated account's transactions enter the pool with a placeholder signature
+ * ({@link ImpersonatedSignature}) and their sender beside them; the block that includes one
+ * carries that sender as an irregular change, so re-executing the block finds it again.
  */
 public final class DevChainControl implements DevNode {
   private final DevSealer sealer;
   private final java.util.NavigableMap<Long, DevSealer.Checkpoint> snapshots = new java.util.TreeMap<>();
   private long nextSnapshot;
+  private final java.util.Set<Address> impersonated = new java.util.LinkedHashSet<>();
+
+  private final java.util.function.Consumer<Hash> afterAdd;
 
   public DevChainControl(DevSealer sealer) {
+    this(sealer, hash -> {});
+  }
+
+  /** With {@code afterAdd} run once the pool took an impersonated transaction (dev mode waits there for automine). */
+  public DevChainControl(DevSealer sealer, java.util.function.Consumer<Hash> afterAdd) {
     this.sealer = sealer;
+    this.afterAdd = afterAdd;
   }
 
   @Override
@@ -149,34 +160,39 @@ public final class DevChainControl implements DevNode {
 
   @Override
   public void impersonate(Address account) {
-    throw impersonationUnsupported();
+    synchronized (impersonated) {
+      impersonated.add(account);
+    }
   }
 
   @Override
   public boolean stopImpersonating(Address account) {
-    return false;
+    synchronized (impersonated) {
+      return impersonated.remove(account);
+    }
   }
 
   @Override
   public boolean isImpersonated(Address account) {
-    return false;
+    synchronized (impersonated) {
+      return impersonated.contains(account);
+    }
   }
 
   @Override
   public List<Address> impersonatedAccounts() {
-    return List.of();
+    synchronized (impersonated) {
+      return List.copyOf(impersonated);
+    }
   }
 
   @Override
-  public Hash submitUnsigned(Transaction tx, Address from) {
-    throw impersonationUnsupported();
-  }
-
-  private static IllegalStateException impersonationUnsupported() {
-    return unsupported("impersonation needs the pool to take unsigned transactions, which it cannot do yet");
-  }
-
-  private static IllegalStateException unsupported(String why) {
-    return new IllegalStateException("not supported by this node: " + why);
+  public Hash submitUnsigned(Transaction tx, Address from) throws TxPoolException {
+    if (!isImpersonated(from)) {
+      throw new IllegalStateException("account " + from + " is not impersonated");
+    }
+    Hash hash = sealer.submitImpersonated(tx, from);
+    afterAdd.accept(hash);
+    return hash;
   }
 }

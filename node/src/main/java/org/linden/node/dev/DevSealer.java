@@ -18,6 +18,8 @@ import org.linden.chain.block.Block;
 import org.linden.chain.execution.IrregularChanges;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.txpool.TxPool;
+import org.linden.chain.txpool.TxPoolException;
+import org.linden.chain.tx.Transaction;
 import org.linden.evm.state.AccountChange;
 import org.linden.evm.state.AccountInfo;
 import org.linden.types.Address;
@@ -192,6 +194,15 @@ public final class DevSealer implements AutoCloseable {
       LOG.info("sealed block {} {} editing account {}", block.number(), block.hash(), account);
       return null;
     });
+  }
+
+  /**
+   * Admits {@code tx} from the impersonated account {@code from} to the pool with a
+   * placeholder signature; automine, interval mining or {@code evm_mine} then seal it like
+   * any other, recording its sender with the block.
+   */
+  public Hash submitImpersonated(Transaction tx, Address from) throws TxPoolException {
+    return pool.addImpersonated(ImpersonatedSignature.apply(tx, from, chain.config().chainId()), from);
   }
 
   /** Runs {@code work} on the sealing thread, between blocks, and returns its result. */

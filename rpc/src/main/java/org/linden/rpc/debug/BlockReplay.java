@@ -10,6 +10,7 @@ import org.linden.chain.config.ChainConfig;
 import org.linden.chain.execution.BlobSchedule;
 import org.linden.chain.execution.BlockProcessor;
 import org.linden.chain.execution.BlockValidationException;
+import org.linden.chain.execution.IrregularChanges;
 import org.linden.chain.execution.TransactionProcessor;
 import org.linden.chain.execution.TransactionRejectedException;
 import org.linden.chain.execution.TransactionResult;
@@ -38,13 +39,15 @@ final class BlockReplay {
   private final JournaledWorldState state;
   private final BlockContext context;
   private final TransactionValidator validator;
+  private final IrregularChanges irregular;
   private final TransactionProcessor processor;
   private final long maxBlobGas;
   private long gasUsed;
   private long blobGasUsed;
   private int next;
 
-  private BlockReplay(Block block, Fork fork, JournaledWorldState state, BlockContext context, ChainConfig config) {
+  private BlockReplay(Block block, Fork fork, JournaledWorldState state, BlockContext context, ChainConfig config,
+      IrregularChanges irregular) {
     BlockHeader h = block.header();
     BlobSchedule blobs = config.blobScheduleAt(h.timestamp());
     this.block = block;
@@ -52,6 +55,7 @@ final class BlockReplay {
     this.state = state;
     this.context = context;
     this.validator = new TransactionValidator(fork, config.chainId());
+    this.irregular = irregular;
     this.processor = new TransactionProcessor(fork, config.chainId(), context, blobs,
         h.excessBlobGas() == null ? 0 : h.excessBlobGas());
     this.maxBlobGas = blobs.maxBlobGasPerBlock();
@@ -78,9 +82,11 @@ final class BlockReplay {
     JournaledWorldState state = new JournaledWorldState(parentState);
     // The parent is canonical, so every ancestor BLOCKHASH can reach is too.
     LongFunction<Hash> hashes = n -> chain.store().canonicalHash(n).orElse(Hash.ZERO);
+    // A dev chain's block may carry state edits and impersonated senders; replay them as import did.
+    IrregularChanges irregular = chain.store().irregularChanges(h.hash()).orElse(IrregularChanges.NONE);
     try {
-      BlockContext context = new BlockProcessor(config).prepareBlock(block, state, hashes);
-      return new BlockReplay(block, fork, state, context, config);
+      BlockContext context = new BlockProcessor(config).prepareBlock(block, state, hashes, irregular);
+      return new BlockReplay(block, fork, state, context, config, irregular);
     } catch (BlockValidationException e) {
       throw RpcException.server("block " + h.number() + " cannot be replayed: " + e.getMessage());
     }
@@ -112,7 +118,7 @@ final class BlockReplay {
 
   private ValidTransaction validateNext() {
     try {
-      return validator.validate(block.transactions().get(next));
+      return irregular.validate(validator, block.transactions().get(next));
     } catch (InvalidTransactionException e) {
       throw notReplayable(e.getMessage());
     }

@@ -14,6 +14,7 @@ import org.linden.rpc.Params;
 import org.linden.rpc.RpcDispatcher;
 import org.linden.rpc.RpcException;
 import org.linden.rpc.RpcSession;
+import org.linden.types.Address;
 import org.linden.types.Hash;
 
 /**
@@ -51,8 +52,20 @@ public final class EthChainApi implements AutoCloseable {
   /** With the clock that filter expiry reads (tests pass a manual one). */
   public EthChainApi(Blockchain chain, Function<Hash, Optional<Transaction>> pendingLookup, EthChainOptions options,
       InstantSource clock) {
+    this(chain, pendingLookup, options, clock, hash -> Optional.empty());
+  }
+
+  /**
+   * With {@code pendingSender}, the sender the pool recorded for a pending transaction; it
+   * is asked only for a transaction whose signature recovers no one (an impersonated one on
+   * a dev chain). A mined one's recorded sender is read from its block's irregular changes.
+   */
+  public EthChainApi(Blockchain chain, Function<Hash, Optional<Transaction>> pendingLookup, EthChainOptions options,
+      InstantSource clock, Function<Hash, Optional<Address>> pendingSender) {
     this.chain = chain;
-    this.json = new RpcJson(chain.config());
+    this.json = new RpcJson(chain.config(), (txHash, blockHash) -> blockHash == null
+        ? pendingSender.apply(txHash)
+        : chain.store().irregularChanges(blockHash).map(i -> i.senders().get(txHash)));
     this.pendingLookup = pendingLookup;
     this.filters = new FilterManager(clock, options.filterTimeout(), options.maxFilters(), options.maxFilterBacklog());
     this.subscriptions = new SubscriptionManager(options.maxSubscriptionsPerConnection(), options.maxSubscriptions());

@@ -62,8 +62,13 @@ public final class RpcJson {
   }
 
   public RpcJson(ChainConfig config) {
+    this(config, RecordedSenders.NONE);
+  }
+
+  /** With {@code recorded} for the transactions whose signature recovers no sender (dev-chain impersonation). */
+  public RpcJson(ChainConfig config, RecordedSenders recorded) {
     this.config = config;
-    this.senders = new Senders(config);
+    this.senders = new Senders(config, recorded);
   }
 
   // ---- blocks ----
@@ -163,14 +168,14 @@ public final class RpcJson {
 
   /** A mined transaction; its sender is recovered under the rules of its block's fork. */
   public ObjectNode transaction(Transaction tx, Hash txHash, Inclusion at) {
-    Address from = senders.of(tx, txHash, at.blockNumber(), at.blockTimestamp());
+    Address from = senders.of(tx, txHash, at.blockHash(), at.blockNumber(), at.blockTimestamp());
     return transaction(tx, txHash, from, at);
   }
 
   /** A transaction not yet in a block; its sender is recovered under the rules of the block after {@code head}. */
   public ObjectNode pendingTransaction(Transaction tx, BlockHeader head) {
     Hash txHash = tx.hash();
-    Address from = senders.of(tx, txHash, head.number() + 1, head.timestamp());
+    Address from = senders.of(tx, txHash, null, head.number() + 1, head.timestamp());
     return transaction(tx, txHash, from, null);
   }
 
@@ -334,7 +339,7 @@ public final class RpcJson {
     Hash txHash = tx.hash();
     Receipt r = receipts.get(index);
     long previous = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
-    Address from = senders.of(tx, txHash, h.number(), h.timestamp());
+    Address from = senders.of(tx, txHash, ctx.blockHash, h.number(), h.timestamp());
 
     ObjectNode o = F.objectNode();
     o.put("blockHash", ctx.blockHash.toHex());

@@ -19,6 +19,7 @@ final class Senders {
   private static final int CACHE_SIZE = 8192;
 
   private final ChainConfig config;
+  private final RecordedSenders recorded;
   private final Map<Hash, Address> cache = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Hash, Address> eldest) {
@@ -26,12 +27,17 @@ final class Senders {
     }
   };
 
-  Senders(ChainConfig config) {
+  Senders(ChainConfig config, RecordedSenders recorded) {
     this.config = config;
+    this.recorded = recorded;
   }
 
-  /** The sender of {@code tx}, checked under the signature rules of the block at {@code number}/{@code timestamp}. */
-  Address of(Transaction tx, Hash txHash, long number, long timestamp) {
+  /**
+   * The sender of {@code tx}, checked under the signature rules of the block at
+   * {@code number}/{@code timestamp}; for a transaction whose signature recovers no one, the
+   * sender recorded for it in block {@code blockHash} (null while pending).
+   */
+  Address of(Transaction tx, Hash txHash, Hash blockHash, long number, long timestamp) {
     synchronized (cache) {
       Address cached = cache.get(txHash);
       if (cached != null) {
@@ -43,7 +49,12 @@ final class Senders {
     try {
       sender = SenderRecovery.recover(tx, fork, config.chainId());
     } catch (InvalidTransactionException e) {
-      // A stored or pooled transaction was validated before; failing here means corrupt data.
+      // A stored or pooled transaction was validated before: either its sender was recorded
+      // (a dev chain's impersonated transaction), or the data is corrupt.
+      Address known = recorded.sender(txHash, blockHash).orElse(null);
+      if (known != null) {
+        return known;
+      }
       throw new IllegalStateException("cannot recover the sender of transaction " + txHash + ": " + e.getMessage(), e);
     }
     synchronized (cache) {
