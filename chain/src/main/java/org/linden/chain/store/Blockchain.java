@@ -205,6 +205,26 @@ public final class Blockchain {
     return importBlock(block, irregular, true);
   }
 
+  /**
+   * Development chains only: imports a block this node just built on the current head with
+   * {@link org.linden.chain.execution.BlockBuilder}, reusing the builder's execution result
+   * and state changes instead of executing the block a second time. The header is still
+   * validated against its parent and the result against the header, so a wrong build is
+   * refused as any invalid block is. Falls back to a full import when the head moved meanwhile.
+   */
+  public synchronized boolean importBuilt(org.linden.chain.execution.BlockBuilder.Built built,
+      IrregularChanges irregular) throws BlockValidationException {
+    Block block = built.block();
+    if (!block.header().parentHash().equals(head.hash()) || contains(block.hash())) {
+      return importBlock(block, irregular, true);
+    }
+    apply(block, true, irregular, new Executed(built.result(), built.changes()));
+    return true;
+  }
+
+  /** A block's execution done elsewhere (by the block builder), to be committed as is. */
+  private record Executed(BlockResult result, java.util.List<org.linden.evm.state.AccountChange> changes) {}
+
   private boolean importBlock(Block block, IrregularChanges irregular, boolean dev) throws BlockValidationException {
     Hash hash = block.hash();
     if (dev && contains(hash) && !isCanonical(block.header()) && block.header().parentHash().equals(head.hash())) {
@@ -263,19 +283,28 @@ public final class Blockchain {
 
   /** Executes a block on the head state and commits it, with its diff, as the new head. */
   private void apply(Block block, boolean storeBlock, IrregularChanges irregular) throws BlockValidationException {
+    apply(block, storeBlock, irregular, null);
+  }
+
+  private void apply(Block block, boolean storeBlock, IrregularChanges irregular, Executed executed)
+      throws BlockValidationException {
     BlockHeader h = block.header();
     headerValidator.validate(h, head);
     Fork fork = config.forkAt(h.number(), h.timestamp());
     BlockValidator.validateBody(block, fork);
-    JournaledWorldState world = new JournaledWorldState(state);
-    BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null, changes -> {
-      // Pre-Byzantium receipts: the root after each transaction, computed in a batch never committed.
-      try (WriteBatch scratch = chain.store().newBatch()) {
-        return state.apply(changes, scratch);
-      }
-    }, irregular);
+    if (executed == null) {
+      JournaledWorldState world = new JournaledWorldState(state);
+      BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null, changes -> {
+        // Pre-Byzantium receipts: the root after each transaction, computed in a batch never committed.
+        try (WriteBatch scratch = chain.store().newBatch()) {
+          return state.apply(changes, scratch);
+        }
+      }, irregular);
+      executed = new Executed(result, world.changes());
+    }
+    BlockResult result = executed.result();
     try (WriteBatch batch = chain.store().newBatch()) {
-      Hash root = state.apply(h.hash(), world.changes(), batch);
+      Hash root = state.apply(h.hash(), executed.changes(), batch);
       BlockValidator.validateResult(h, result, fork, root);
       if (storeBlock) {
         chain.putBlock(batch, h, block.body());

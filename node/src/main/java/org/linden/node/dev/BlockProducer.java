@@ -90,13 +90,18 @@ final class BlockProducer {
     if (built == null || (built.block().transactions().isEmpty() && !allowEmpty)) {
       return Optional.empty();
     }
-    chain.importBlock(built.block(), built.irregular());
+    // The builder executed the block already; the chain commits that result after checking it.
+    chain.importBuilt(built.built(), built.irregular());
     clock.sealed(timestamp);
     return Optional.of(built.block());
   }
 
   /** A built block and the irregular changes it was built with (the edits, and the senders of impersonated transactions). */
-  private record Attempt(Block block, IrregularChanges irregular) {}
+  private record Attempt(BlockBuilder.Built built, IrregularChanges irregular) {
+    Block block() {
+      return built.block();
+    }
+  }
 
   private Attempt buildBest(BlockHeader parent, List<ValidTransaction> ordered, int max, long timestamp,
       IrregularChanges irregular) throws BlockValidationException {
@@ -150,7 +155,7 @@ final class BlockProducer {
             return chain.state().apply(changes, scratch);
           }
         }, withSenders);
-    return new Attempt(built.block(), withSenders);
+    return new Attempt(built, withSenders);
   }
 
   /** Adds the sender of each impersonated transaction among {@code txs}, which its placeholder signature cannot give. */
