@@ -50,6 +50,11 @@ public final class BlockResolver {
    * diffs; an older block's state is not kept, as on a non-archive node.
    */
   public StateReader state(BlockParameter p) {
+    if (p instanceof BlockParameter.Tag t && t != BlockParameter.Tag.EARLIEST) {
+      // The head is canonical by definition; skip hashing its header (most calls ask for it).
+      BlockHeader head = chain.head();
+      return chain.stateAt(head.number()).orElseThrow(() -> RpcException.server("state of the head is not available"));
+    }
     BlockHeader h = requireHeader(p);
     if (!chain.store().canonicalHash(h.number()).map(h.hash()::equals).orElse(false)) {
       throw RpcException.server("state of non-canonical block " + h.hash() + " is not available");
