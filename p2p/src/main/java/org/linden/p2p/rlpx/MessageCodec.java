@@ -15,10 +15,33 @@ public final class MessageCodec {
   public static final int MAX_PAYLOAD_SIZE = FrameCodec.MAX_FRAME_SIZE;
 
   private final FrameCodec frames;
+  private final int maxPayloadSize;
   private boolean snappy;
 
+  /** A codec accepting payloads up to {@link #MAX_PAYLOAD_SIZE}. */
   public MessageCodec(FrameCodec frames) {
+    this(frames, MAX_PAYLOAD_SIZE);
+  }
+
+  /**
+   * A codec that rejects payloads whose uncompressed size exceeds {@code maxPayloadSize};
+   * the frame codec should bound compressed frames by {@link #maxFrameSizeFor}.
+   */
+  public MessageCodec(FrameCodec frames, int maxPayloadSize) {
+    if (maxPayloadSize <= 0 || maxPayloadSize > MAX_PAYLOAD_SIZE) {
+      throw new IllegalArgumentException("max payload size must be in 1.." + MAX_PAYLOAD_SIZE);
+    }
     this.frames = frames;
+    this.maxPayloadSize = maxPayloadSize;
+  }
+
+  /**
+   * The largest frame that can carry a message id and a payload of {@code maxPayloadSize}
+   * bytes, compressed or not: Snappy may grow incompressible input by up to a sixth.
+   */
+  public static int maxFrameSizeFor(int maxPayloadSize) {
+    long bound = 9L + 32 + maxPayloadSize + maxPayloadSize / 6L;
+    return (int) Math.min(FrameCodec.MAX_FRAME_SIZE, bound);
   }
 
   /** Turns on compression for every message from now on; call after the Hello exchange. */
@@ -61,6 +84,10 @@ public final class MessageCodec {
       throw new RlpxException(Reason.MALFORMED_MESSAGE, "bad message id", e);
     }
     byte[] body = java.util.Arrays.copyOfRange(frame, idLength, frame.length);
-    return new RawMessage(code, snappy ? Snappy.decompress(body, MAX_PAYLOAD_SIZE) : body);
+    byte[] payload = snappy ? Snappy.decompress(body, maxPayloadSize) : body;
+    if (payload.length > maxPayloadSize) {
+      throw new RlpxException(Reason.FRAME_TOO_LARGE, "message of " + payload.length + " bytes exceeds " + maxPayloadSize);
+    }
+    return new RawMessage(code, payload);
   }
 }
