@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.linden.chain.block.Block;
 import org.linden.chain.block.InvalidBlockException;
+import org.linden.chain.config.Genesis;
+import org.linden.chain.config.InvalidConfigException;
 import org.linden.types.Bytes;
 
 /** The shared fixtures, read in place; a missing one fails the test with the path it looked for. */
 public final class Fixtures {
   private static List<Block> ethTestChain;
+  private static Block ethTestGenesis;
 
   private Fixtures() {}
 
@@ -25,6 +28,26 @@ public final class Fixtures {
       throw new IllegalStateException("fixture not found: " + p);
     }
     return p;
+  }
+
+  /** The genesis block of go-ethereum's protocol-test chain, built from its genesis.json. */
+  public static synchronized Block ethTestGenesis() {
+    if (ethTestGenesis == null) {
+      try {
+        ethTestGenesis = Genesis.fromFile(require("chains/geth-ethtest/genesis.json")).toBlock();
+      } catch (InvalidConfigException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    return ethTestGenesis;
+  }
+
+  /** Blocks 0..n of the protocol-test chain. */
+  public static List<Block> ethTestChainWithGenesis() {
+    List<Block> all = new java.util.ArrayList<>();
+    all.add(ethTestGenesis());
+    all.addAll(ethTestChain());
+    return all;
   }
 
   /** Blocks 1..n of go-ethereum's protocol-test chain (legacy to Prague, with every transaction type). */
