@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class JsonRpcServer implements AutoCloseable {
   private final RpcDispatcher dispatcher;
   private final RpcServerOptions options;
   private final Map<String, Supplier<HttpResponse>> getRoutes = new ConcurrentHashMap<>();
+  private final Map<String, Function<String, HttpResponse>> prefixRoutes = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private Vertx vertx;
   private HttpServer server;
@@ -51,6 +53,15 @@ public final class JsonRpcServer implements AutoCloseable {
   /** Serves {@code GET path} with the supplied response (e.g. /health). */
   public JsonRpcServer route(String path, Supplier<HttpResponse> handler) {
     getRoutes.put(path, handler);
+    return this;
+  }
+
+  /**
+   * Serves every {@code GET} whose path starts with {@code prefix} (e.g. a folder of static
+   * files, {@code /explorer/}); the handler gets the rest of the path. Exact routes win.
+   */
+  public JsonRpcServer routePrefix(String prefix, Function<String, HttpResponse> handler) {
+    prefixRoutes.put(prefix, handler);
     return this;
   }
 
@@ -71,7 +82,8 @@ public final class JsonRpcServer implements AutoCloseable {
         .setCompressionSupported(true);
     server = vertx.createHttpServer(http);
     server.webSocketHandshakeHandler(handshake -> {
-      if (!hostAllowed(handshake.headers().get(HttpHeaders.HOST)) || !originAllowed(handshake.headers().get("Origin"))
+      String hostHeader = handshake.headers().get(HttpHeaders.HOST);
+      if (!hostAllowed(hostHeader) || !originAllowed(handshake.headers().get("Origin"), hostHeader)
           || connections.get() >= options.maxConnections()) {
         handshake.reject(403);
       } else {
@@ -112,7 +124,7 @@ public final class JsonRpcServer implements AutoCloseable {
       return;
     }
     if (req.method() == HttpMethod.GET) {
-      Supplier<HttpResponse> route = getRoutes.get(req.path());
+      Supplier<HttpResponse> route = getRoute(req.path());
       if (route == null) {
         req.response().setStatusCode(req.path().equals("/") ? 405 : 404)
             .end(req.path().equals("/") ? "method not allowed: JSON-RPC needs POST\n" : "not found\n");
@@ -128,7 +140,9 @@ public final class JsonRpcServer implements AutoCloseable {
         }
         HttpResponse response = r;
         ctx.runOnContext(v -> req.response().setStatusCode(response.status())
-            .putHeader(HttpHeaders.CONTENT_TYPE, response.contentType()).end(Buffer.buffer(response.body())));
+            .putHeader(HttpHeaders.CONTENT_TYPE, response.contentType())
+            .putHeader("X-Content-Type-Options", "nosniff")
+            .end(Buffer.buffer(response.body())));
       });
       return;
     }
@@ -171,6 +185,20 @@ public final class JsonRpcServer implements AutoCloseable {
             .end(response == null ? "" : response));
       });
     });
+  }
+
+  private Supplier<HttpResponse> getRoute(String path) {
+    Supplier<HttpResponse> exact = getRoutes.get(path);
+    if (exact != null) {
+      return exact;
+    }
+    for (Map.Entry<String, Function<String, HttpResponse>> e : prefixRoutes.entrySet()) {
+      if (path.startsWith(e.getKey())) {
+        String rest = path.substring(e.getKey().length());
+        return () -> e.getValue().apply(rest);
+      }
+    }
+    return null;
   }
 
   private void tooLarge(HttpServerRequest req) {
@@ -268,6 +296,15 @@ public final class JsonRpcServer implements AutoCloseable {
       return true;
     }
     return options.corsOrigins().contains("*") || options.corsOrigins().contains(origin);
+  }
+
+  /**
+   * As {@link #originAllowed(String)}, and also a page this server served itself (the
+   * explorer): its origin names the Host the request came to, which the Host check has
+   * already accepted, so no other site can pass for it.
+   */
+  private boolean originAllowed(String origin, String hostHeader) {
+    return originAllowed(origin) || (hostHeader != null && origin.equalsIgnoreCase("http://" + hostHeader));
   }
 
   @Override

@@ -53,7 +53,14 @@ public enum Column {
   /** Transaction lookup: tx hash (32) → rlp([blockHash, indexInBlock]). */
   TX_INDEX(10, "tx-index"),
   /** Total difficulty of each stored block: block hash (32) → minimal big-endian bytes (pre-merge fork choice). */
-  TOTAL_DIFFICULTY(11, "total-difficulty");
+  TOTAL_DIFFICULTY(11, "total-difficulty"),
+  /**
+   * The explorer's address index, kept by the node only when enabled: for each address the
+   * canonical transactions and token transfers that touch it, keyed so that a prefix scan
+   * lists them newest first (see {@code org.linden.explorer.IndexKeys}). Derived data: it can
+   * be dropped and rebuilt from the blocks.
+   */
+  ADDRESS_INDEX(12, "address-index");
 
   private static final Column[] BY_ID = new Column[values().length];
 
