@@ -33,6 +33,8 @@ final class DevCommand implements Callable<Integer> {
 
   @Mixin RpcOptions rpc;
 
+  @Mixin ObservabilityOptions observe;
+
   @Override
   public Integer call() {
     if (blockTime != null && blockTime <= 0) {
@@ -42,13 +44,14 @@ final class DevCommand implements Callable<Integer> {
       throw new UsageError("--chain-id must be positive, got " + chainId);
     }
     LindenNode.RpcSettings settings = rpc.settings(true);
+    observe.applyLogFormat();
     LindenNode node = LindenNode.dev(datadir, new LindenNode.DevSettings(chainId, gasLimit,
-        blockTime == null ? null : Duration.ofSeconds(blockTime)), settings);
+        blockTime == null ? null : Duration.ofSeconds(blockTime)), settings, observe.settings(true));
     var head = node.chain().head();
     String startup = "Linden dev chain " + Long.toUnsignedString(node.chain().config().chainId()) + ", block "
         + head.number() + ", " + (blockTime == null ? "automine" : "a block every " + blockTime + " s")
         + ", data in " + node.dataDirectory() + (node.isTemporary() ? " (temporary)" : "")
-        + ", listening on " + node.url(settings.host());
+        + ", listening on " + node.url(settings.host()) + node.observabilitySummary(settings.host());
     return Serving.untilStopped(node, "dev chain", startup);
   }
 }

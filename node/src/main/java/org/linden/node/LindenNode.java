@@ -59,15 +59,18 @@ public final class LindenNode implements AutoCloseable {
   private final DevSealer sealer;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Observability observability;
   private RpcEndpoint rpc;
 
-  private LindenNode(DataDirectory dir, Path temporaryRoot, boolean dev) {
+  private LindenNode(DataDirectory dir, Path temporaryRoot, boolean dev, ObservabilitySettings observe) {
     this.dir = dir;
     this.temporaryRoot = temporaryRoot;
     Blockchain chain = dir.chain();
     this.pool = TxPool.forBlockchain(chain, TxPoolConfig.DEFAULT);
     this.follower = new PoolHeadFollower(chain, pool);
     chain.addListener(follower);
+    this.observability = new Observability(observe, ready::get);
+    observability.watch(chain, pool);
     this.sealer = dev ? new DevSealer(chain, pool, () -> System.currentTimeMillis() / 1000, Address.ZERO) : null;
   }
 
@@ -76,6 +79,11 @@ public final class LindenNode implements AutoCloseable {
    * when {@code datadir} is null.
    */
   public static LindenNode dev(Path datadir, DevSettings dev, RpcSettings rpc) {
+    return dev(datadir, dev, rpc, ObservabilitySettings.defaults(true));
+  }
+
+  /** As {@link #dev(Path, DevSettings, RpcSettings)}, with the explorer and monitoring as given. */
+  public static LindenNode dev(Path datadir, DevSettings dev, RpcSettings rpc, ObservabilitySettings observe) {
     Path temporary = null;
     if (datadir == null) {
       try {
@@ -91,7 +99,7 @@ public final class LindenNode implements AutoCloseable {
       removeQuietly(temporary);
       throw e;
     }
-    LindenNode node = new LindenNode(dir, temporary, true);
+    LindenNode node = new LindenNode(dir, temporary, true, observe);
     try {
       node.requirePostMerge();
       // The sealer first, so that no transaction can arrive before automine listens for it.
@@ -106,7 +114,12 @@ public final class LindenNode implements AutoCloseable {
 
   /** Serves the chain in {@code datadir}, initialising it from {@code genesis} when it is empty. */
   public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc) {
-    LindenNode node = new LindenNode(DataDirectory.open(datadir, genesis), null, false);
+    return node(datadir, genesis, rpc, ObservabilitySettings.defaults(false));
+  }
+
+  /** As {@link #node(Path, Path, RpcSettings)}, with the explorer and monitoring as given. */
+  public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc, ObservabilitySettings observe) {
+    LindenNode node = new LindenNode(DataDirectory.open(datadir, genesis), null, false, observe);
     try {
       node.serve(rpc);
       return node;
@@ -126,8 +139,24 @@ public final class LindenNode implements AutoCloseable {
   }
 
   private void serve(RpcSettings settings) {
-    rpc = RpcEndpoint.start(dir.chain(), pool, sealer, settings, ready::get);
+    rpc = RpcEndpoint.start(dir.chain(), pool, sealer, settings, observability.readiness()::ready, observability);
     ready.set(true);
+    observability.startMonitoring();
+  }
+
+  /** The node's metrics, for the parts that report to them (peers, sync, consensus). */
+  public org.linden.node.metrics.NodeMetrics metrics() {
+    return observability.metrics();
+  }
+
+  /** What {@code /ready} answers; sync installs its status here. */
+  public org.linden.node.metrics.Readiness readiness() {
+    return observability.readiness();
+  }
+
+  /** Where the explorer and the metrics are served, for the startup line ("" if neither is). */
+  public String observabilitySummary(String host) {
+    return observability.describe(url(host));
   }
 
   /** The port the JSON-RPC server listens on. */
@@ -172,6 +201,7 @@ public final class LindenNode implements AutoCloseable {
     if (sealer != null) {
       sealer.close();
     }
+    observability.close();
     dir.chain().removeListener(follower);
     dir.close();
     removeQuietly(temporaryRoot);

@@ -21,14 +21,17 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin RpcOptions rpc;
 
+  @Mixin ObservabilityOptions observe;
+
   @Override
   public Integer call() {
     LindenNode.RpcSettings settings = rpc.settings(false);
-    LindenNode node = LindenNode.node(datadir, genesis, settings);
+    observe.applyLogFormat();
+    LindenNode node = LindenNode.node(datadir, genesis, settings, observe.settings(false));
     var head = node.chain().head();
     String startup = "Linden node chain " + Long.toUnsignedString(node.chain().config().chainId()) + ", block "
         + head.number() + " " + head.hash() + ", data in " + node.dataDirectory() + ", listening on "
-        + node.url(settings.host());
+        + node.url(settings.host()) + node.observabilitySummary(settings.host());
     return Serving.untilStopped(node, "node", startup);
   }
 }

@@ -67,10 +67,10 @@ final class RpcEndpoint implements AutoCloseable {
    * @throws IllegalStateException if the address cannot be bound (a port in use)
    */
   static RpcEndpoint start(Blockchain chain, TxPool pool, DevSealer sealer, LindenNode.RpcSettings settings,
-      BooleanSupplier ready) {
+      BooleanSupplier ready, RpcExtension extension) {
     RpcEndpoint endpoint = new RpcEndpoint(chain, pool, sealer);
     try {
-      endpoint.serve(settings, ready);
+      endpoint.serve(settings, ready, extension);
       return endpoint;
     } catch (RuntimeException e) {
       endpoint.close();
@@ -78,7 +78,7 @@ final class RpcEndpoint implements AutoCloseable {
     }
   }
 
-  private void serve(LindenNode.RpcSettings settings, BooleanSupplier ready) {
+  private void serve(LindenNode.RpcSettings settings, BooleanSupplier ready, RpcExtension extension) {
     RpcDispatcher dispatcher = new RpcDispatcher(MAX_BATCH);
     register(dispatcher, settings.apis());
     RpcServerOptions defaults = RpcServerOptions.defaults(settings.host(), settings.port());
@@ -91,6 +91,7 @@ final class RpcEndpoint implements AutoCloseable {
     JsonRpcServer s = new JsonRpcServer(dispatcher, options)
         .route("/health", () -> text(200, "ok"))
         .route("/ready", () -> ready.getAsBoolean() ? text(200, "ready") : text(503, "not ready"));
+    extension.install(dispatcher, s);
     // A server that fails to bind has closed itself already.
     port = s.start();
     server = s;

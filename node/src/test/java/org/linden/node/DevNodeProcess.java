@@ -22,11 +22,13 @@ final class DevNodeProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private final List<String> output = new ArrayList<>();
+  /** Every line printed so far, still growing while the process runs; guarded by itself. */
+  private final List<String> output;
 
-  private DevNodeProcess(Process process, int port) {
+  private DevNodeProcess(Process process, int port, List<String> output) {
     this.process = process;
     this.port = port;
+    this.output = output;
   }
 
   static DevNodeProcess start(String... extraArgs) throws IOException, InterruptedException {
@@ -56,11 +58,7 @@ final class DevNodeProcess implements AutoCloseable {
     pump.setDaemon(true);
     pump.start();
     try {
-      DevNodeProcess node = new DevNodeProcess(p, port.get(120, TimeUnit.SECONDS));
-      synchronized (lines) {
-        node.output.addAll(lines);
-      }
-      return node;
+      return new DevNodeProcess(p, port.get(120, TimeUnit.SECONDS), lines);
     } catch (Exception e) {
       p.destroyForcibly();
       throw new IllegalStateException("the dev node did not start: " + e.getMessage() + " " + lines, e);
@@ -73,6 +71,24 @@ final class DevNodeProcess implements AutoCloseable {
 
   String wsUrl() {
     return "ws://127.0.0.1:" + port;
+  }
+
+  /** A copy of the lines the node printed so far (stdout and stderr). */
+  List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /** The first {@code group(1)} of {@code pattern} in the output so far, if any line matches. */
+  java.util.Optional<String> find(Pattern pattern) {
+    for (String line : output()) {
+      Matcher m = pattern.matcher(line);
+      if (m.find()) {
+        return java.util.Optional.of(m.group(1));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Override

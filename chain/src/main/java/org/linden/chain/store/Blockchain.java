@@ -67,6 +67,12 @@ public final class Blockchain {
      * branch, so their transactions are not coming back by themselves.
      */
     default void headRewound(BlockHeader newHead) {}
+
+    /**
+     * How long this chain spent importing {@code block} (validation, execution unless the
+     * block builder did it already, and the commit), told right after {@link #blockAdded}.
+     */
+    default void importTimed(Block block, long nanos) {}
   }
 
   public void addListener(ChainListener listener) {
@@ -288,6 +294,7 @@ public final class Blockchain {
 
   private void apply(Block block, boolean storeBlock, IrregularChanges irregular, Executed executed)
       throws BlockValidationException {
+    long started = System.nanoTime();
     BlockHeader h = block.header();
     headerValidator.validate(h, head);
     Fork fork = config.forkAt(h.number(), h.timestamp());
@@ -322,9 +329,11 @@ public final class Blockchain {
       batch.commit();
     }
     head = h;
+    long took = System.nanoTime() - started;
     for (ChainListener l : listeners) {
       try {
         l.blockAdded(block, result.receipts());
+        l.importTimed(block, took);
       } catch (RuntimeException e) {
         // A listener's failure must not undo or block an import that is already committed.
         org.slf4j.LoggerFactory.getLogger(Blockchain.class).warn("chain listener failed: {}", e.toString());
