@@ -66,7 +66,7 @@ public final class BodyDownloader {
    * @param headers the verified headers to fetch, consecutive and ascending
    * @param sink receives blocks in order, in batches, as soon as they are complete
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of lists, one per block
   public BodyDownloader(List<BlockHeader> headers, DownloadConfig config, Clock clock, PeerReporter reporter,
       Consumer<List<DownloadedBlock>> sink) {
     this.headers = List.copyOf(headers);
