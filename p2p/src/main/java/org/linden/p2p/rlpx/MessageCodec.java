@@ -84,10 +84,26 @@ public final class MessageCodec {
       throw new RlpxException(Reason.MALFORMED_MESSAGE, "bad message id", e);
     }
     byte[] body = java.util.Arrays.copyOfRange(frame, idLength, frame.length);
-    byte[] payload = snappy ? Snappy.decompress(body, maxPayloadSize) : body;
+    byte[] payload = snappy ? decompress(code, body) : body;
     if (payload.length > maxPayloadSize) {
       throw new RlpxException(Reason.FRAME_TOO_LARGE, "message of " + payload.length + " bytes exceeds " + maxPayloadSize);
     }
     return new RawMessage(code, payload);
+  }
+
+  /**
+   * Some clients (ethereumjs among them) send Disconnect uncompressed even with Snappy
+   * on. It is the last message of the connection, so when it does not decompress its
+   * reason is read from the bytes as they came rather than treating it as a breach.
+   */
+  private byte[] decompress(int code, byte[] body) {
+    try {
+      return Snappy.decompress(body, maxPayloadSize);
+    } catch (RlpxException e) {
+      if (code == P2pMessage.DISCONNECT && e.reason() == Reason.MALFORMED_MESSAGE) {
+        return body;
+      }
+      throw e;
+    }
   }
 }

@@ -10,10 +10,15 @@ public final class Await {
 
   /** Polls {@code condition} until it holds; fails naming {@code what} if it never does. */
   public static void until(String what, BooleanSupplier condition) {
+    until(what, condition, () -> "");
+  }
+
+  /** As {@link #until(String, BooleanSupplier)}, adding {@code detail} (read at failure) to the message. */
+  public static void until(String what, BooleanSupplier condition, java.util.function.Supplier<String> detail) {
     long deadline = System.nanoTime() + LIMIT_MILLIS * 1_000_000;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for: " + what);
+        throw new AssertionError("gave up waiting for: " + what + "\n" + detail.get());
       }
       try {
         Thread.sleep(10);
