@@ -79,6 +79,13 @@ public final class P2pServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            // Sockets still in their handshake hold no slot yet; cap them so a flood of
+            // half-open connections cannot tie up memory and CPU until their timeouts.
+            if (context.connections().size() >= 2 * config.maxPeers() + 16) {
+              LOG.debug("refusing {}: too many connections in progress", ch.remoteAddress());
+              ch.close();
+              return;
+            }
             pipeline(ch, Direction.INBOUND, HandshakeHandler.recipient(context.key().privateKey(), config.maxMessageSize()));
           }
         });
