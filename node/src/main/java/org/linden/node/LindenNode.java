@@ -11,6 +11,10 @@ import org.linden.chain.store.Blockchain;
 import org.linden.chain.txpool.TxPool;
 import org.linden.chain.txpool.TxPoolConfig;
 import org.linden.node.dev.DevSealer;
+import org.linden.node.p2p.Network;
+import org.linden.node.p2p.NetworkSettings;
+import org.linden.p2p.identity.NodeKey;
+import org.linden.types.Hash;
 import org.linden.node.rpc.RpcApis;
 import org.linden.types.Address;
 import org.linden.types.Fork;
@@ -61,6 +65,7 @@ public final class LindenNode implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Observability observability;
   private RpcEndpoint rpc;
+  private Network network;
 
   private LindenNode(DataDirectory dir, Path temporaryRoot, boolean dev, ObservabilitySettings observe) {
     this.dir = dir;
@@ -104,7 +109,7 @@ public final class LindenNode implements AutoCloseable {
       node.requirePostMerge();
       // The sealer first, so that no transaction can arrive before automine listens for it.
       node.sealer.start(dev.blockTime());
-      node.serve(rpc);
+      node.serve(rpc, NetworkSettings.off());
       return node;
     } catch (RuntimeException e) {
       node.close();
@@ -117,11 +122,17 @@ public final class LindenNode implements AutoCloseable {
     return node(datadir, genesis, rpc, ObservabilitySettings.defaults(false));
   }
 
-  /** As {@link #node(Path, Path, RpcSettings)}, with the explorer and monitoring as given. */
+  /** As {@link #node(Path, Path, RpcSettings)}, with the explorer and monitoring as given; networking off. */
   public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc, ObservabilitySettings observe) {
+    return node(datadir, genesis, rpc, observe, NetworkSettings.off());
+  }
+
+  /** As {@link #node(Path, Path, RpcSettings, ObservabilitySettings)}, taking part in the network as {@code net} says. */
+  public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc, ObservabilitySettings observe,
+      NetworkSettings net) {
     LindenNode node = new LindenNode(DataDirectory.open(datadir, genesis), null, false, observe);
     try {
-      node.serve(rpc);
+      node.serve(rpc, net);
       return node;
     } catch (RuntimeException e) {
       node.close();
@@ -138,10 +149,27 @@ public final class LindenNode implements AutoCloseable {
     }
   }
 
-  private void serve(RpcSettings settings) {
-    rpc = RpcEndpoint.start(dir.chain(), pool, sealer, settings, observability.readiness()::ready, observability);
+  private void serve(RpcSettings settings, NetworkSettings net) {
+    network = startNetwork(net);
+    rpc = RpcEndpoint.start(dir.chain(), pool, sealer,
+        RpcEndpoint.NetworkServices.of(network, network::peerCount), settings, observability.readiness()::ready,
+        observability);
     ready.set(true);
     observability.startMonitoring();
+  }
+
+  private Network startNetwork(NetworkSettings net) {
+    Blockchain chain = dir.chain();
+    NodeKey key = net.nodeKeyFile() != null ? NodeKey.load(net.nodeKeyFile()) : NodeKey.loadOrCreate(dir.root());
+    Hash genesis = chain.store().canonicalHash(0).orElseThrow();
+    Network.ChainInfo info = new Network.ChainInfo(chain.config().chainId(), genesis, () -> chain.head().hash(),
+        List.of());
+    return Network.start(key, net, info, Version.clientId(), List.of());
+  }
+
+  /** The node's {@code enode://} URL (port 0 when networking is off). */
+  public String enode() {
+    return network.enode().toString();
   }
 
   /** The node's metrics, for the parts that report to them (peers, sync, consensus). */
@@ -197,6 +225,9 @@ public final class LindenNode implements AutoCloseable {
     ready.set(false);
     if (rpc != null) {
       rpc.close();
+    }
+    if (network != null) {
+      network.close();
     }
     if (sealer != null) {
       sealer.close();

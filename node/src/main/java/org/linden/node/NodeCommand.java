@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * {@code linden node}: serves a chain from its data directory over JSON-RPC, initialising
  * the directory from {@code --genesis} on the first start.
  */
-@Command(name = "node", description = "Serve a chain from a data directory over JSON-RPC.")
+@Command(name = "node", description = "Serve a chain from a data directory over JSON-RPC and to peers.")
 final class NodeCommand implements Callable<Integer> {
   @Option(names = "--genesis", paramLabel = "FILE",
       description = "geth-format genesis.json (needed on the first start; checked against the directory later)")
@@ -23,15 +23,19 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin ObservabilityOptions observe;
 
+  @Mixin NetworkOptions network;
+
   @Override
   public Integer call() {
     LindenNode.RpcSettings settings = rpc.settings(false);
     observe.applyLogFormat();
-    LindenNode node = LindenNode.node(datadir, genesis, settings, observe.settings(false));
+    var net = network.settings();
+    LindenNode node = LindenNode.node(datadir, genesis, settings, observe.settings(false), net);
     var head = node.chain().head();
     String startup = "Linden node chain " + Long.toUnsignedString(node.chain().config().chainId()) + ", block "
         + head.number() + " " + head.hash() + ", data in " + node.dataDirectory() + ", listening on "
-        + node.url(settings.host()) + node.observabilitySummary(settings.host());
+        + node.url(settings.host()) + node.observabilitySummary(settings.host())
+        + (net.enabled() ? ", peers at " + node.enode() : ", networking off");
     return Serving.untilStopped(node, "node", startup);
   }
 }

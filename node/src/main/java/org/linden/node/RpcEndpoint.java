@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.tx.ValidTransaction;
 import org.linden.chain.txpool.TxPool;
@@ -27,6 +29,8 @@ import org.linden.rpc.debug.DebugOptions;
 import org.linden.rpc.dev.DevAccountsApi;
 import org.linden.rpc.dev.DevApi;
 import org.linden.rpc.eth.EthChainApi;
+import org.linden.rpc.admin.AdminApi;
+import org.linden.rpc.admin.AdminNode;
 import org.linden.rpc.eth.EthChainOptions;
 import org.linden.rpc.eth.EthStateApi;
 import org.linden.rpc.web3.NetApi;
@@ -50,15 +54,30 @@ final class RpcEndpoint implements AutoCloseable {
   private final Blockchain chain;
   private final TxPool pool;
   private final DevSealer sealer;
+  private final NetworkServices network;
   /** Registrations with the chain and the pool, undone on close. */
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private JsonRpcServer server;
   private int port;
 
-  private RpcEndpoint(Blockchain chain, TxPool pool, DevSealer sealer) {
+  /**
+   * What the network layer offers the RPC methods.
+   *
+   * @param admin the {@code admin} namespace's view of the network
+   * @param peerCount the number of connected peers, for {@code net_peerCount}
+   * @param syncing the sync's progress while it runs, for {@code eth_syncing}
+   */
+  record NetworkServices(AdminNode admin, IntSupplier peerCount, Supplier<Optional<EthStateApi.SyncStatus>> syncing) {
+    static NetworkServices of(AdminNode admin, IntSupplier peerCount) {
+      return new NetworkServices(admin, peerCount, Optional::empty);
+    }
+  }
+
+  private RpcEndpoint(Blockchain chain, TxPool pool, DevSealer sealer, NetworkServices network) {
     this.chain = chain;
     this.pool = pool;
     this.sealer = sealer;
+    this.network = network;
   }
 
   /**
@@ -66,9 +85,9 @@ final class RpcEndpoint implements AutoCloseable {
    *
    * @throws IllegalStateException if the address cannot be bound (a port in use)
    */
-  static RpcEndpoint start(Blockchain chain, TxPool pool, DevSealer sealer, LindenNode.RpcSettings settings,
-      BooleanSupplier ready, RpcExtension extension) {
-    RpcEndpoint endpoint = new RpcEndpoint(chain, pool, sealer);
+  static RpcEndpoint start(Blockchain chain, TxPool pool, DevSealer sealer, NetworkServices network,
+      LindenNode.RpcSettings settings, BooleanSupplier ready, RpcExtension extension) {
+    RpcEndpoint endpoint = new RpcEndpoint(chain, pool, sealer, network);
     try {
       endpoint.serve(settings, ready, extension);
       return endpoint;
@@ -103,8 +122,7 @@ final class RpcEndpoint implements AutoCloseable {
       new Web3Api(Version.clientId()).register(d);
     }
     if (apis.enabled("net")) {
-      // No peers yet: the network layer is not part of this node so far.
-      new NetApi(chainId, () -> 0).register(d);
+      new NetApi(chainId, network.peerCount()).register(d);
     }
     if (apis.enabled("eth")) {
       EthChainApi ethChain = new EthChainApi(chain, hash -> pool.get(hash).map(ValidTransaction::transaction),
@@ -112,9 +130,8 @@ final class RpcEndpoint implements AutoCloseable {
       subscriptions.add(ethChain);
       subscriptions.add(pool.addListener(tx -> ethChain.onPendingTransaction(tx.hash())));
       ethChain.register(d);
-      // Nothing to sync from yet, so eth_syncing answers false.
-      new EthStateApi(new BlockResolver(chain), sender -> OptionalLong.of(pool.pendingNonce(sender)), Optional::empty,
-          EthStateApi.Config.DEFAULTS).register(d);
+      new EthStateApi(new BlockResolver(chain), sender -> OptionalLong.of(pool.pendingNonce(sender)),
+          network.syncing(), EthStateApi.Config.DEFAULTS).register(d);
       new SendTransactionApi(pool, this::afterAdd).register(d);
     }
     if (apis.enabled("txpool")) {
@@ -122,6 +139,9 @@ final class RpcEndpoint implements AutoCloseable {
     }
     if (sealer != null) {
       registerDev(d, apis, chainId);
+    }
+    if (apis.enabled("admin")) {
+      new AdminApi(network.admin()).register(d);
     }
     if (apis.enabled("debug")) {
       new DebugApi(new BlockResolver(chain), hash -> pool.get(hash).map(ValidTransaction::transaction),

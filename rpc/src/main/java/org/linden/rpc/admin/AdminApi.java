@@ -41,6 +41,8 @@ public final class AdminApi {
         node.addPeer(url);
       } catch (IllegalArgumentException e) {
         throw RpcException.invalidParams("invalid enode: " + e.getMessage());
+      } catch (IllegalStateException e) {
+        throw RpcException.server(e.getMessage());
       }
       return true;
     });
