@@ -271,6 +271,9 @@ public final class SyncManager {
       LOG.debug("sync round to block {} done", j.targetNumber);
       end(j);
       maybeStart();
+      if (job == null) {
+        logSummary();
+      }
     }
   }
 
@@ -404,6 +407,22 @@ public final class SyncManager {
     long peers = sessions.get().stream().filter(EthSession::isReady).count();
     LOG.info("Syncing: {} peers, block {}/{}, {} blocks/s, eta {}", peers, s.currentBlock(), s.highestBlock(),
         String.format("%.1f", rate), eta);
+  }
+
+  /** One line when we caught up: how far, how fast, and from how many peers. */
+  private void logSummary() {
+    publish();
+    SyncStatus s = status;
+    double seconds = Math.max(0.001, (clock.millis() - sessionStartedAt) / 1000.0);
+    long blocks = s.currentBlock() - startingBlock;
+    String line = "Sync done: block {}, {} blocks in {} s, pieces served by {} peers";
+    Object[] args = {s.currentBlock(), blocks, String.format("%.1f", seconds), s.peersServingPieces()};
+    // Following the chain block by block is routine; only a real catch-up is worth a line.
+    if (blocks > 1) {
+      LOG.info(line, args);
+    } else {
+      LOG.debug(line, args);
+    }
   }
 
   private static String shortId(String id) {

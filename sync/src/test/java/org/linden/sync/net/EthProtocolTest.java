@@ -67,6 +67,12 @@ class EthProtocolTest {
     return n;
   }
 
+  EthTestNode node(String name, Blockchain chain, EthConfig config, java.util.function.UnaryOperator<LocalChain> view) {
+    EthTestNode n = new EthTestNode(name, chain, config, view);
+    nodes.add(n);
+    return n;
+  }
+
   static void awaitSameHead(EthTestNode node, Blockchain target) {
     Await.until(node + " reaches block " + target.head().number(),
         () -> node.chain.head().hash().equals(target.head().hash()));
@@ -130,6 +136,63 @@ class EthProtocolTest {
 
     assertRefused(stranger, a);
     assertThat(stranger.chain.head().number()).isZero();
+  }
+
+  @Test
+  void aPeerServingCorruptedBodiesIsDroppedAndSyncCompletesFromTheOthers() throws Exception {
+    EthTestNode liar = node("liar", fullChain(), config(), CorruptBodies::new);
+    EthTestNode honest = node("honest", fullChain(), config());
+    EthTestNode d = node("d", emptyChain(), config());
+    // The liar comes first, so it is handed body pieces before the honest peer takes them all.
+    d.connect(liar);
+    Await.until("d accepted the liar's Status", () -> d.eth.peerCount() == 1);
+    d.connect(honest);
+
+    awaitSameHead(d, fullChain());
+    Await.until("the liar is dropped", () -> !d.hasPeer(liar));
+    assertThat(d.hasPeer(honest)).isTrue();
+    assertThat(d.eth.syncStatus().piecesServedByPeer()).doesNotContainKey(liar.key.nodeId().toString());
+    // It stays refused for a while.
+    assertThat(d.server.connect(liar.server.enode())).failsWithin(20, TimeUnit.SECONDS);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EthVersion.class)
+  void aNewHeadIsAnnouncedAndTheOtherNodeFollowsIt(EthVersion version) throws Exception {
+    EthConfig config = config().withVersions(List.of(version));
+    EthTestNode a = node("a", emptyChain(), config);
+    EthTestNode b = node("b", emptyChain(), config);
+    b.connect(a);
+    Await.until("both see each other's Status", () -> a.eth.peerCount() == 1 && b.eth.peerCount() == 1);
+
+    for (Block block : Fixtures.ethTestChain().subList(0, 20)) {
+      a.chain.importBlock(block);
+      awaitSameHead(b, a.chain);
+    }
+    assertThat(b.chain.head().number()).isEqualTo(20);
+  }
+
+  @Test
+  void aTransactionAddedToOnePoolReachesTheOthers() throws Exception {
+    EthTestNode a = node("a", emptyChain(), config());
+    EthTestNode b = node("b", emptyChain(), config());
+    EthTestNode c = node("c", emptyChain(), config());
+    b.connect(a);
+    c.connect(a);
+    Await.until("a has two peers", () -> a.eth.peerCount() == 2 && b.eth.peerCount() == 1 && c.eth.peerCount() == 1);
+
+    var key = org.linden.crypto.PrivateKey.fromHex("bfcd0e032489319f4e5ca03e643b2025db624be6cf99cbfed90c4502e3754850");
+    var tx = org.linden.chain.tx.TransactionSigner.sign(new org.linden.chain.tx.FeeMarketTransaction(
+        genesis().config().chainId(), 0, org.linden.types.UInt256.valueOf(1_000_000_000L),
+        org.linden.types.UInt256.valueOf(100_000_000_000L), 21_000,
+        org.linden.types.Address.fromHex("0x3535353535353535353535353535353535353535"),
+        org.linden.types.UInt256.ONE, org.linden.types.Bytes.EMPTY, List.of(), 0,
+        org.linden.types.UInt256.ZERO, org.linden.types.UInt256.ZERO), key);
+    var hash = a.pool.add(tx);
+
+    // With two peers one gets the transaction in full and the other only its hash, and fetches it.
+    Await.until("b has the transaction", () -> b.pool.contains(hash));
+    Await.until("c has the transaction", () -> c.pool.contains(hash));
   }
 
   private static void assertRefused(EthTestNode dialler, EthTestNode target) throws Exception {
