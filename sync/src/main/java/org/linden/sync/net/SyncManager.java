@@ -71,7 +71,8 @@ public final class SyncManager {
     final long targetNumber;
     final Hash targetHash;
     final HeaderDownloader headers;
-    final Set<String> headerPeers = new HashSet<>();
+    /** Peers given to the header downloader, with the head number they had then. */
+    final Map<String, Long> headerPeers = new HashMap<>();
     final ResponseHandler headerAnswers;
     List<BlockHeader> chain;
     int nextChunk;
@@ -211,8 +212,11 @@ public final class SyncManager {
       if (!s.isReady() || s.headNumber() < 0) {
         continue;
       }
-      if (j.chain == null && j.headerPeers.add(s.id)) {
-        j.headers.addPeer(s.requester(j.headerAnswers), s.headNumber());
+      long peerHead = s.headNumber();
+      Long known = j.headerPeers.put(s.id, peerHead);
+      // Adding again with a higher head lets the header downloader ask a peer that has caught up.
+      if (j.chain == null && (known == null || known != peerHead)) {
+        j.headers.addPeer(s.requester(j.headerAnswers), peerHead);
       }
       if (j.bodies != null && s.headNumber() >= firstOfChunk(j) && j.bodyPeers.add(s.id)) {
         j.bodies.addPeer(s.requester(j.bodyAnswers));
@@ -427,14 +431,5 @@ public final class SyncManager {
 
   private static String shortId(String id) {
     return id.length() > 8 ? id.substring(0, 8) : id;
-  }
-
-  /** Ids of the peers the running round uses, for tests and diagnostics. */
-  List<String> peersInUse() {
-    List<String> out = new ArrayList<>();
-    if (job != null) {
-      out.addAll(job.bodies != null ? job.bodyPeers : job.headerPeers);
-    }
-    return out;
   }
 }
