@@ -10,7 +10,6 @@ import org.linden.p2p.identity.NodeKey;
 import org.linden.p2p.transport.P2pConfig;
 import org.linden.p2p.transport.P2pServer;
 import org.linden.p2p.transport.Peer;
-import org.linden.sync.download.HeaderValidator;
 
 /** A node for tests: a chain, a pool, the eth protocol and a real RLPx server on 127.0.0.1. */
 final class EthTestNode implements AutoCloseable {
@@ -26,7 +25,7 @@ final class EthTestNode implements AutoCloseable {
     this.chain = chain;
     this.pool = TxPool.forBlockchain(chain, TxPoolConfig.DEFAULT);
     this.eth = new EthProtocol(config, view.apply(new BlockchainView(chain)), PoolAccess.of(pool),
-        BlockImporter.of(chain), HeaderValidator.none());
+        BlockImporter.of(chain), new ChainHeaderRules(chain.config()));
     this.server = new P2pServer(key, P2pConfig.defaults().withListen("127.0.0.1", 0).withClientId("test-" + name),
         eth.protocols());
     eth.start();
