@@ -14,6 +14,15 @@ import org.linden.node.dev.DevSealer;
 import org.linden.node.p2p.Network;
 import org.linden.node.p2p.NetworkSettings;
 import org.linden.p2p.identity.NodeKey;
+import org.linden.p2p.transport.Protocol;
+import org.linden.rpc.eth.EthStateApi;
+import org.linden.sync.net.BlockImporter;
+import org.linden.sync.net.BlockchainView;
+import org.linden.sync.net.ChainHeaderRules;
+import org.linden.sync.net.EthConfig;
+import org.linden.sync.net.EthProtocol;
+import org.linden.sync.net.PoolAccess;
+import org.linden.sync.net.SyncStatus;
 import org.linden.types.Hash;
 import org.linden.node.rpc.RpcApis;
 import org.linden.types.Address;
@@ -66,6 +75,7 @@ public final class LindenNode implements AutoCloseable {
   private final Observability observability;
   private RpcEndpoint rpc;
   private Network network;
+  private EthProtocol eth;
 
   private LindenNode(DataDirectory dir, Path temporaryRoot, boolean dev, ObservabilitySettings observe) {
     this.dir = dir;
@@ -152,19 +162,49 @@ public final class LindenNode implements AutoCloseable {
   private void serve(RpcSettings settings, NetworkSettings net) {
     network = startNetwork(net);
     rpc = RpcEndpoint.start(dir.chain(), pool, sealer,
-        RpcEndpoint.NetworkServices.of(network, network::peerCount), settings, observability.readiness()::ready,
-        observability);
+        new RpcEndpoint.NetworkServices(network, network::peerCount, this::syncProgress), settings,
+        observability.readiness()::ready, observability);
     ready.set(true);
     observability.startMonitoring();
   }
 
+  /**
+   * The node key, then (with networking on) the eth protocol and sync over the chain and
+   * the pool, started before the RLPx server so no peer arrives before eth listens.
+   */
   private Network startNetwork(NetworkSettings net) {
     Blockchain chain = dir.chain();
     NodeKey key = net.nodeKeyFile() != null ? NodeKey.load(net.nodeKeyFile()) : NodeKey.loadOrCreate(dir.root());
     Hash genesis = chain.store().canonicalHash(0).orElseThrow();
-    Network.ChainInfo info = new Network.ChainInfo(chain.config().chainId(), genesis, () -> chain.head().hash(),
-        List.of());
-    return Network.start(key, net, info, Version.clientId(), List.of());
+    long networkId = chain.config().chainId();
+    List<Protocol> protocols = List.of();
+    List<Integer> versions = List.of();
+    if (net.enabled()) {
+      eth = new EthProtocol(EthConfig.defaults(networkId), new BlockchainView(chain), PoolAccess.of(pool),
+          BlockImporter.of(chain), new ChainHeaderRules(chain.config()));
+      eth.start();
+      protocols = eth.protocols();
+      versions = protocols.stream().map(p -> p.capability().version()).toList();
+      observability.metrics().external().peers(eth::peerCount);
+      observability.metrics().external().syncProgress(() -> {
+        SyncStatus st = eth.syncStatus();
+        return st.highestBlock() == 0 ? 1.0 : Math.min(1.0, (double) st.currentBlock() / st.highestBlock());
+      });
+      observability.readiness().syncedWhen(() -> !eth.syncStatus().syncing());
+    }
+    Network.ChainInfo info = new Network.ChainInfo(networkId, genesis, () -> chain.head().hash(), versions);
+    return Network.start(key, net, info, Version.clientId(), protocols);
+  }
+
+  /** {@code eth_syncing}'s answer: the progress while a sync runs, empty otherwise. */
+  private java.util.Optional<EthStateApi.SyncStatus> syncProgress() {
+    if (eth == null) {
+      return java.util.Optional.empty();
+    }
+    SyncStatus st = eth.syncStatus();
+    return st.syncing()
+        ? java.util.Optional.of(new EthStateApi.SyncStatus(st.startingBlock(), st.currentBlock(), st.highestBlock()))
+        : java.util.Optional.empty();
   }
 
   /** The node's {@code enode://} URL (port 0 when networking is off). */
@@ -228,6 +268,9 @@ public final class LindenNode implements AutoCloseable {
     }
     if (network != null) {
       network.close();
+    }
+    if (eth != null) {
+      eth.close();
     }
     if (sealer != null) {
       sealer.close();

@@ -32,8 +32,15 @@ final class DevNodeProcess implements AutoCloseable {
   }
 
   static DevNodeProcess start(String... extraArgs) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("linden").toString(), "dev", "--http.port", "0"));
-    cmd.addAll(List.of(extraArgs));
+    List<String> args = new ArrayList<>(List.of("dev", "--http.port", "0"));
+    args.addAll(List.of(extraArgs));
+    return launch(args);
+  }
+
+  /** Any {@code ./linden} command that serves JSON-RPC (e.g. {@code node ...}), read until it says where. */
+  static DevNodeProcess launch(List<String> args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("linden").toString()));
+    cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true).start();
     BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -63,6 +70,10 @@ final class DevNodeProcess implements AutoCloseable {
       p.destroyForcibly();
       throw new IllegalStateException("the dev node did not start: " + e.getMessage() + " " + lines, e);
     }
+  }
+
+  int port() {
+    return port;
   }
 
   String rpcUrl() {

@@ -42,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * {@link #tick()} on a timer; only {@link #status()} may be called from other threads.
  */
 public final class SyncManager {
+  /** A sync longer than this many blocks waits briefly for peers before it starts. */
+  static final long LONG_SYNC_BLOCKS = 128;
+  /** Enough peers to start a long sync at once. */
+  static final int GATHER_PEERS = 3;
+  /** The longest a long sync waits for {@link #GATHER_PEERS}. */
+  static final long GATHER_MILLIS = 5_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(SyncManager.class);
   /** Targets that did not descend from our chain, remembered so they are not tried again and again. */
   private static final int MAX_FAILED_TARGETS = 256;
@@ -60,6 +67,8 @@ public final class SyncManager {
   private final Set<Hash> failedTargets = new LinkedHashSet<>();
   private final Map<String, Integer> piecesServed = new HashMap<>();
   private Job job;
+  /** When a long catch-up was first seen to be needed, while gathering peers; -1 otherwise. */
+  private long behindSince = -1;
   private volatile SyncStatus status;
   private long startingBlock;
   private long sessionStartedAt;
@@ -192,9 +201,13 @@ public final class SyncManager {
         .filter(s -> s.headNumber() > head.number() && !failedTargets.contains(s.headHash()))
         .max(Comparator.comparingLong(EthSession::headNumber));
     if (best.isEmpty() || queuedBlocks.get() > 0) {
+      behindSince = -1;
       return;
     }
     EthSession target = best.get();
+    if (!gathered(target.headNumber() - head.number())) {
+      return;
+    }
     if (!status.syncing()) {
       startingBlock = head.number();
       sessionStartedAt = clock.millis();
@@ -203,6 +216,28 @@ public final class SyncManager {
     job = new Job(target, head);
     LOG.debug("syncing from {} to block {} {} of {}", head.number(), job.targetNumber, job.targetHash, target);
     addPeers();
+  }
+
+  /**
+   * Whether a sync of {@code gap} blocks may start now. A long catch-up first waits a few
+   * seconds for more peers (discovery is usually still dialling), so the download spreads
+   * over many of them instead of falling to whoever connected first; a short gap (following
+   * the chain) starts at once.
+   */
+  private boolean gathered(long gap) {
+    if (gap <= LONG_SYNC_BLOCKS) {
+      return true;
+    }
+    long now = clock.millis();
+    if (behindSince < 0) {
+      behindSince = now;
+    }
+    long ready = sessions.get().stream().filter(EthSession::isReady).count();
+    if (ready >= GATHER_PEERS || now - behindSince >= GATHER_MILLIS) {
+      behindSince = -1;
+      return true;
+    }
+    return false;
   }
 
   /** Gives the running downloaders every ready peer that can help and is not in use yet. */
