@@ -147,8 +147,26 @@ public record BlockHeader(
     return baseFeePerGas != null ? LONDON_FIELDS : FRONTIER_FIELDS;
   }
 
-  /** keccak-256 of the header's RLP: the block hash. */
+  /**
+   * The {@code mixHash} of every BFT (QBFT) block, "ctical byzantine fault tolerance" as
+   * Besu writes it; it marks a header whose hash leaves out the round and commit seals.
+   */
+  public static final Hash BFT_MIX_HASH =
+      Hash.fromHex("0x63746963616c2062797a616e74696e65206661756c7420746f6c6572616e6365");
+
+  /**
+   * The block hash: keccak-256 of the header's RLP. A BFT header (mixHash
+   * {@link #BFT_MIX_HASH}) is hashed with its extraData's round set to 0 and its commit
+   * seals left out, as Besu defines the on-chain hash of a QBFT block, so the hash does not
+   * depend on which quorum of seals a node collected.
+   */
   public Hash hash() {
+    if (BFT_MIX_HASH.equals(mixHash)) {
+      Bytes onChain = BftExtraData.withoutRoundAndSeals(extraData);
+      if (onChain != null) {
+        return Keccak.hash256(toBuilder().extraData(onChain).build().encode());
+      }
+    }
     return Keccak.hash256(encode());
   }
 

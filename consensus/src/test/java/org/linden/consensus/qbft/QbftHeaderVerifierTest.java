@@ -47,6 +47,22 @@ class QbftHeaderVerifierTest {
   }
 
   @Test
+  void aBftHeadersOwnHashIsTheQbftBlockHash() {
+    BlockHeader r2 = unsealed(2).toBuilder().mixHash(BlockHeader.BFT_MIX_HASH).build();
+    BlockHeader sealed = sealedBy(r2, keys.subList(0, 3));
+    // The chain names blocks by header.hash(); for a BFT header it must be QBFT's on-chain hash.
+    assertEquals(QbftHashing.blockHash(r2), r2.hash());
+    assertEquals(QbftHashing.blockHash(sealed), sealed.hash());
+    assertEquals(r2.hash(), sealed.hash());
+    assertEquals(r2.hash(), unsealed(0).toBuilder().mixHash(BlockHeader.BFT_MIX_HASH).build().hash());
+    // Without the BFT mix hash a header is an ordinary one: its hash covers every byte.
+    assertNotEquals(unsealed(0).hash(), unsealed(2).hash());
+    // Malformed extraData under the BFT mix hash falls back to the plain hash.
+    BlockHeader odd = r2.toBuilder().extraData(Bytes.of((byte) 1, (byte) 2)).build();
+    assertEquals(org.linden.crypto.Keccak.hash256(odd.encode()), odd.hash());
+  }
+
+  @Test
   void quorumOfSealsVerifies() {
     assertEquals(3, validators.quorum());
     assertTrue(HeaderVerifier.verifySeals(sealedBy(unsealed(1), keys.subList(0, 3)), validators));
