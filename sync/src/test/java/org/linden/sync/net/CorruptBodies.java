@@ -1,67 +1,18 @@
 package org.linden.sync.net;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.linden.chain.block.Block;
 import org.linden.chain.block.BlockBody;
-import org.linden.chain.block.BlockHeader;
-import org.linden.chain.block.Receipt;
-import org.linden.chain.config.ForkIdSchedule;
 import org.linden.types.Hash;
-import org.linden.types.UInt256;
 
 /** A chain that serves every body with a transaction left out: what a lying peer would send. */
-final class CorruptBodies implements LocalChain {
-  private final LocalChain honest;
-
+final class CorruptBodies extends ForwardingChain {
   CorruptBodies(LocalChain honest) {
-    this.honest = honest;
+    super(honest);
   }
 
   @Override
   public Optional<BlockBody> body(Hash hash) {
     return honest.body(hash).map(b -> b.transactions().isEmpty() ? b
         : new BlockBody(b.transactions().subList(1, b.transactions().size()), b.ommers(), b.withdrawals()));
-  }
-
-  @Override
-  public BlockHeader head() {
-    return honest.head();
-  }
-
-  @Override
-  public Optional<Hash> canonicalHash(long number) {
-    return honest.canonicalHash(number);
-  }
-
-  @Override
-  public Optional<BlockHeader> header(Hash hash) {
-    return honest.header(hash);
-  }
-
-  @Override
-  public Optional<List<Receipt>> receipts(Hash hash) {
-    return honest.receipts(hash);
-  }
-
-  @Override
-  public Hash genesisHash() {
-    return honest.genesisHash();
-  }
-
-  @Override
-  public ForkIdSchedule forkIds() {
-    return honest.forkIds();
-  }
-
-  @Override
-  public Optional<UInt256> totalDifficulty(Hash blockHash) {
-    return honest.totalDifficulty(blockHash);
-  }
-
-  @Override
-  public AutoCloseable onNewHead(Consumer<Block> listener) {
-    return honest.onNewHead(listener);
   }
 }

@@ -155,6 +155,23 @@ class EthProtocolTest {
     assertThat(d.server.connect(liar.server.enode())).failsWithin(20, TimeUnit.SECONDS);
   }
 
+  @Test
+  void aPeerServingCorruptedHeadersIsDroppedAndSyncCompletesFromTheOthers() throws Exception {
+    EthTestNode liar = node("liar", fullChain(), config(), CorruptHeaders::new);
+    EthTestNode honest = node("honest", fullChain(), config());
+    EthTestNode d = node("d", emptyChain(), config());
+    // Alone, the liar is the only peer the header download can ask.
+    d.connect(liar);
+    Await.until("the liar is dropped", () -> !d.hasPeer(liar));
+    assertThat(d.chain.head().number()).isZero();
+
+    d.connect(honest);
+    awaitSameHead(d, fullChain());
+    assertThat(d.hasPeer(honest)).isTrue();
+    assertThat(d.eth.syncStatus().piecesServedByPeer()).containsOnlyKeys(honest.key.nodeId().toString());
+    assertThat(d.server.connect(liar.server.enode())).failsWithin(20, TimeUnit.SECONDS);
+  }
+
   @ParameterizedTest
   @EnumSource(EthVersion.class)
   void aNewHeadIsAnnouncedAndTheOtherNodeFollowsIt(EthVersion version) throws Exception {
