@@ -17,7 +17,7 @@ import org.linden.types.UInt256;
  * the call's fee cap, and by the node's gas cap. The result is exact: the call succeeds
  * with it and fails with one gas less (for calls whose outcome grows with their gas).
  */
-final class GasEstimator {
+public final class GasEstimator {
   private static final long CALL_STIPEND = 2_300;
 
   private final CallInput input;
@@ -27,7 +27,7 @@ final class GasEstimator {
   }
 
   /** Estimates the gas of {@code input}'s call; {@code gasCap} is the node's limit (0 for none). */
-  static long estimate(CallInput input, long gasCap) {
+  public static long estimate(CallInput input, long gasCap) {
     return new GasEstimator(input).run(gasCap);
   }
 

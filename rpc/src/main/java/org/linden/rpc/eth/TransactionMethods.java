@@ -8,12 +8,16 @@ import org.linden.chain.block.Receipt;
 import org.linden.chain.store.Blockchain;
 import org.linden.chain.store.ChainStore;
 import org.linden.chain.tx.Transaction;
+import org.linden.chain.tx.TransactionCodec;
+import org.linden.rpc.Quantity;
 import org.linden.rpc.RpcDispatcher;
 import org.linden.types.Hash;
 
 /**
  * Transaction methods: by hash (mined, else pending in the pool), by block and index,
- * and receipts. Unknown transactions are a {@code null} result.
+ * their raw encodings (geth's {@code eth_getRawTransactionBy*}, so a client can check a
+ * transaction against its block's transactions root), and receipts. Unknown transactions
+ * are a {@code null} result.
  */
 final class TransactionMethods {
   private final Blockchain chain;
@@ -51,6 +55,26 @@ final class TransactionMethods {
       int index = EthParams.index(p, 1, "transaction index");
       return blocks.block(at).map(b -> byIndex(b, b.hash(), index)).orElse(null);
     });
+    d.register("eth_getRawTransactionByHash", (p, s) -> {
+      p.atMost(1);
+      Hash hash = p.hash(0, "transaction hash");
+      Optional<Transaction> tx = chain.store().transaction(hash)
+          .flatMap(at -> chain.block(at.blockHash()).map(b -> b.transactions().get(at.index())))
+          .or(() -> pendingLookup.apply(hash));
+      return tx.map(t -> Quantity.data(TransactionCodec.encode(t))).orElse(null);
+    });
+    d.register("eth_getRawTransactionByBlockHashAndIndex", (p, s) -> {
+      p.atMost(2);
+      Hash hash = p.hash(0, "block hash");
+      int index = EthParams.index(p, 1, "transaction index");
+      return chain.block(hash).map(b -> raw(b, index)).orElse(null);
+    });
+    d.register("eth_getRawTransactionByBlockNumberAndIndex", (p, s) -> {
+      p.atMost(2);
+      var at = EthParams.requiredBlock(p, 0, "block");
+      int index = EthParams.index(p, 1, "transaction index");
+      return blocks.block(at).map(b -> raw(b, index)).orElse(null);
+    });
     d.register("eth_getTransactionReceipt", (p, s) -> {
       p.atMost(1);
       return receipt(p.hash(0, "transaction hash"));
@@ -64,6 +88,13 @@ final class TransactionMethods {
     }
     Hash blockHash = at.get().blockHash();
     return chain.block(blockHash).map(b -> byIndex(b, blockHash, at.get().index())).orElse(null);
+  }
+
+  private static Object raw(Block block, int index) {
+    if (index < 0 || index >= block.transactions().size()) {
+      return null;
+    }
+    return Quantity.data(TransactionCodec.encode(block.transactions().get(index)));
   }
 
   private Object byIndex(Block block, Hash blockHash, int index) {

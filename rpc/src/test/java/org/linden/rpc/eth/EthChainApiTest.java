@@ -190,6 +190,17 @@ class EthChainApiTest {
   }
 
   @Test
+  void rawTransactionsAreTheirEncodings() {
+    Transaction tx = tx(3, 1);
+    String raw = Quantity.data(org.linden.chain.tx.TransactionCodec.encode(tx));
+    assertThat(result(d, "eth_getRawTransactionByHash", hex(tx.hash())).asText()).isEqualTo(raw);
+    assertThat(result(d, "eth_getRawTransactionByBlockHashAndIndex", hex(block(3).hash()), "0x1").asText()).isEqualTo(raw);
+    assertThat(result(d, "eth_getRawTransactionByBlockNumberAndIndex", "0x3", "0x1").asText()).isEqualTo(raw);
+    assertThat(result(d, "eth_getRawTransactionByHash", hex(Hash.ZERO)).isNull()).isTrue();
+    assertThat(result(d, "eth_getRawTransactionByBlockHashAndIndex", hex(block(3).hash()), "0x9").isNull()).isTrue();
+  }
+
+  @Test
   void contractCreationHasNullTo() {
     JsonNode t = result(d, "eth_getTransactionByBlockHashAndIndex", hex(block(3).hash()), "0x0");
     assertThat(t.get("to").isNull()).isTrue();
