@@ -45,9 +45,12 @@ public final class BlockProcessor {
   public static final long SYSTEM_TRANSACTION_GAS = 30_000_000;
 
   private final ChainConfig config;
+  private final boolean rewards;
 
   public BlockProcessor(ChainConfig config) {
     this.config = config;
+    // QBFT chains mint nothing: validators are not paid by issuance.
+    this.rewards = org.linden.chain.consensus.ConsensusRules.of(config).paysBlockRewards();
   }
 
   /**
@@ -135,7 +138,7 @@ public final class BlockProcessor {
       }
     }
 
-    if (fork.isBefore(Fork.PARIS)) {
+    if (fork.isBefore(Fork.PARIS) && rewards) {
       applyRewards(state, block, fork);
     }
     return new BlockResult(receipts, gasUsed, blobGasUsed, requests, BlockRoots.logsBloom(receipts));

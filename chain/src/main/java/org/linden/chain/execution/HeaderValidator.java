@@ -1,15 +1,17 @@
 package org.linden.chain.execution;
 
 import org.linden.chain.block.BlockHeader;
-import org.linden.chain.block.BlockRoots;
+import org.linden.chain.consensus.ConsensusRules;
+import org.linden.chain.consensus.EthereumRules;
 import org.linden.chain.config.ChainConfig;
 import org.linden.types.Fork;
 import org.linden.types.UInt256;
 
 /**
  * Header rules that need only the parent: number, parent hash, timestamp, gas limit
- * bounds, extra data, base fee (EIP-1559), blob gas (EIP-4844, EIP-7918) and the merge's
- * fixed fields. Proof-of-work seals are not checked.
+ * bounds, base fee (EIP-1559), blob gas (EIP-4844, EIP-7918), and the consensus engine's
+ * fields through {@link ConsensusRules} (extraData, the merge's fixed fields, QBFT's seals).
+ * Proof-of-work seals are not checked.
  */
 public final class HeaderValidator {
   public static final long GAS_LIMIT_ADJUSTMENT_FACTOR = 1024;
@@ -17,14 +19,21 @@ public final class HeaderValidator {
   public static final long ELASTICITY_MULTIPLIER = 2;
   public static final long BASE_FEE_MAX_CHANGE_DENOMINATOR = 8;
   public static final UInt256 INITIAL_BASE_FEE = UInt256.valueOf(1_000_000_000L);
-  public static final int MAX_EXTRA_DATA = 32;
+  public static final int MAX_EXTRA_DATA = EthereumRules.MAX_EXTRA_DATA;
   /** EIP-7918: the reserve price of a blob, in units of the execution base fee. */
   public static final long BLOB_BASE_COST = 1L << 13;
 
   private final ChainConfig config;
+  private final ConsensusRules consensus;
 
+  /** The execution rules of {@code config} with the consensus rules its genesis config names. */
   public HeaderValidator(ChainConfig config) {
+    this(config, ConsensusRules.of(config));
+  }
+
+  public HeaderValidator(ChainConfig config, ConsensusRules consensus) {
     this.config = config;
+    this.consensus = consensus;
   }
 
   public void validate(BlockHeader header, BlockHeader parent) throws BlockValidationException {
@@ -41,9 +50,6 @@ public final class HeaderValidator {
           "timestamp " + Long.toUnsignedString(header.timestamp()) + " is not after the parent's "
               + Long.toUnsignedString(parent.timestamp()));
     }
-    if (header.extraData().size() > MAX_EXTRA_DATA) {
-      throw new BlockValidationException("extra data", header.extraData().size() + " bytes, at most 32 allowed");
-    }
     if (Long.compareUnsigned(header.gasUsed(), header.gasLimit()) > 0) {
       throw new BlockValidationException("gas used", "gas used " + header.gasUsed() + " above gas limit "
           + header.gasLimit());
@@ -59,17 +65,7 @@ public final class HeaderValidator {
     } else if (header.baseFeePerGas() != null) {
       throw new BlockValidationException("base fee", "no base fee before London");
     }
-    if (fork.isAtLeast(Fork.PARIS)) {
-      if (!header.difficulty().isZero()) {
-        throw new BlockValidationException("difficulty", "must be 0 after the merge, got " + header.difficulty());
-      }
-      if (!header.nonce().isZero()) {
-        throw new BlockValidationException("nonce", "must be zero after the merge");
-      }
-      if (!header.ommersHash().equals(BlockRoots.EMPTY_OMMERS_HASH)) {
-        throw new BlockValidationException("ommers", "no ommers after the merge");
-      }
-    }
+    consensus.validateHeader(header, parent, fork);
     requireField(fork.isAtLeast(Fork.SHANGHAI), header.withdrawalsRoot() != null, "withdrawals root");
     requireField(fork.isAtLeast(Fork.CANCUN), header.blobGasUsed() != null, "blob gas used");
     requireField(fork.isAtLeast(Fork.CANCUN), header.excessBlobGas() != null, "excess blob gas");

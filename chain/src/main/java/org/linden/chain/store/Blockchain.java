@@ -46,9 +46,9 @@ public final class Blockchain {
   private final ChainConfig config;
   private final ChainStore chain;
   private final PersistentWorldState state;
-  private final HeaderValidator headerValidator;
+  private HeaderValidator headerValidator;
   private final BlockProcessor processor;
-  private ForkChoice forkChoice = ForkChoice.DEFAULT;
+  private ForkChoice forkChoice;
   private BlockHeader head;
   private final java.util.concurrent.CopyOnWriteArrayList<ChainListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -89,6 +89,18 @@ public final class Blockchain {
     this.state = new PersistentWorldState(store);
     this.headerValidator = new HeaderValidator(config);
     this.processor = new BlockProcessor(config);
+    // A BFT head is final: only blocks extending it are executed; others are kept aside, never switched to.
+    this.forkChoice = org.linden.chain.consensus.ConsensusRules.of(config).finalHead()
+        ? ForkChoice.FINAL
+        : ForkChoice.DEFAULT;
+  }
+
+  /**
+   * Replaces the consensus rules every imported header is checked with, e.g. QBFT's rules
+   * with seal verification, which need the validator sets the chain itself records.
+   */
+  public synchronized void consensusRules(org.linden.chain.consensus.ConsensusRules rules) {
+    this.headerValidator = new HeaderValidator(config, rules);
   }
 
   /**

@@ -18,4 +18,7 @@ public interface ForkChoice {
   /** Heaviest chain before the merge; the latest valid block after it. */
   ForkChoice DEFAULT = (candidate, candidateTd, head, headTd, postMerge) ->
       postMerge || candidateTd.gt(headTd);
+
+  /** Byzantine fault tolerant finality: the head is final, so no other branch ever replaces it. */
+  ForkChoice FINAL = (candidate, candidateTd, head, headTd, postMerge) -> false;
 }
