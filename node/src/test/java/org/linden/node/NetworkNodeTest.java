@@ -58,8 +58,9 @@ class NetworkNodeTest {
       assertThat(ca.result("net_peerCount").asText()).isEqualTo("0x1");
       JsonNode peerOfB = cb.result("admin_peers").get(0);
       assertThat(peerOfB.get("id").asText()).isEqualTo(info.get("id").asText());
-      assertThat(peerOfB.get("network").get("inbound").asBoolean()).isFalse();
-      assertThat(ca.result("admin_peers").get(0).get("network").get("inbound").asBoolean()).isTrue();
+      // Either side may have dialled (b dials its bootnode, a dials what discovery found); the ends agree.
+      boolean bInbound = peerOfB.get("network").get("inbound").asBoolean();
+      assertThat(ca.result("admin_peers").get(0).get("network").get("inbound").asBoolean()).isEqualTo(!bInbound);
     }
   }
 
