@@ -35,6 +35,7 @@ class JsonRpcServerTest {
     server = new JsonRpcServer(d, new RpcServerOptions(o.host(), 0, 4096, 4096, 8, List.of("https://allowed.example"),
         o.hostAllowList(), 2));
     server.route("/health", () -> new JsonRpcServer.HttpResponse(200, "text/plain", "ok\n".getBytes()));
+    server.routePrefix("/files/", rest -> new JsonRpcServer.HttpResponse(200, "text/plain", ("file " + rest).getBytes()));
     int port = server.start();
     uri = URI.create("http://127.0.0.1:" + port + "/");
   }
@@ -165,5 +166,29 @@ class JsonRpcServerTest {
         assertThat(first.has("result") || first.has("error")).as(sb.toString()).isTrue();
       }
     }
+  }
+
+  @Test
+  void prefixRoutesServeTheRestOfThePath() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri.resolve("/files/js/app.js")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("file js/app.js");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(uri.resolve("/elsewhere")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void webSocketsFromItsOwnPagesAreAcceptedAndOthersRefused() throws Exception {
+    WebSocket.Listener quiet = new WebSocket.Listener() {};
+    URI ws = URI.create("ws://127.0.0.1:" + uri.getPort() + "/");
+    WebSocket own = HTTP.newWebSocketBuilder().header("Origin", "http://127.0.0.1:" + uri.getPort())
+        .buildAsync(ws, quiet).get(10, TimeUnit.SECONDS);
+    own.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    CompletableFuture<WebSocket> foreign = HTTP.newWebSocketBuilder().header("Origin", "http://evil.example")
+        .buildAsync(ws, quiet);
+    assertThat(foreign).failsWithin(10, TimeUnit.SECONDS);
   }
 }
