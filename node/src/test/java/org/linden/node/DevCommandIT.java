@@ -31,7 +31,7 @@ import org.linden.types.UInt256;
  */
 class DevCommandIT {
   private static final Path ROOT = Path.of(System.getProperty("linden.root", "..")).toAbsolutePath().normalize();
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)$");
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern TEMPORARY = Pattern.compile("data in (\\S+) \\(temporary\\)");
 
   /** A started process whose standard output is read line by line as it comes. */
@@ -119,7 +119,7 @@ class DevCommandIT {
     Path genesis = Fixtures.require("chains/geth-ethtest").resolve("genesis.json");
     Path datadir = tmp.resolve("chain");
     Running node = Running.start(tmp, "node", "--genesis", genesis.toString(), "--datadir", datadir.toString(),
-        "--http.port", "0");
+        "--http.port", "0", "--p2p.port", "0");
     try {
       String startup = node.nextLine();
       assertThat(startup).startsWith("Linden node chain ");
