@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       DevCommand.class,
       NodeCommand.class,
+      NetworkCommand.class,
+      LightCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
