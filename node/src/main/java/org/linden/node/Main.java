@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       DevCommand.class,
       NodeCommand.class,
-      NetworkCommand.class,
       LightCommand.class,
       CommandLine.HelpCommand.class
     })
