@@ -33,8 +33,18 @@ export async function peers() {
   document.title = 'Peers · Linden explorer';
   render(`<h1>Peers (${list.length})</h1><section class="panel" data-testid="peers">${list.length === 0
     ? '<p class="muted">No connected peers.</p>'
-    : `<table><thead><tr><th>Client</th><th>Direction</th><th>Remote address</th><th>Id</th></tr></thead><tbody>
+    : `<table><thead><tr><th>Client</th><th>Direction</th><th>Remote address</th><th>Protocols</th><th>Traffic in / out</th><th>Id</th></tr></thead><tbody>
       ${list.map((p) => `<tr><td>${esc(p.name)}</td><td>${p.network && p.network.inbound ? 'inbound' : 'outbound'}</td>
-      <td class="mono">${esc(p.network ? p.network.remoteAddress : '')}</td><td class="mono">${esc((p.id ?? '').slice(0, 16))}…</td></tr>`).join('')}
+      <td class="mono">${esc(p.network ? p.network.remoteAddress : '')}</td><td>${esc((p.caps ?? []).join(', '))}</td>
+      <td>${p.traffic ? `${bytes(p.traffic.bytesIn)} / ${bytes(p.traffic.bytesOut)}` : ''}</td>
+      <td class="mono">${esc((p.id ?? '').slice(0, 16))}…</td></tr>`).join('')}
       </tbody></table>`}</section>`);
+}
+
+/** A byte count for people: B, KiB, MiB. */
+function bytes(n) {
+  if (n < 1024) {
+    return `${n} B`;
+  }
+  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / (1024 * 1024)).toFixed(1)} MiB`;
 }
