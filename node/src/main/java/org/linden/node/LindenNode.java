@@ -76,6 +76,7 @@ public final class LindenNode implements AutoCloseable {
   private RpcEndpoint rpc;
   private Network network;
   private EthProtocol eth;
+  private org.linden.node.qbft.QbftService qbft;
 
   private LindenNode(DataDirectory dir, Path temporaryRoot, boolean dev, ObservabilitySettings observe) {
     this.dir = dir;
@@ -140,9 +141,22 @@ public final class LindenNode implements AutoCloseable {
   /** As {@link #node(Path, Path, RpcSettings, ObservabilitySettings)}, taking part in the network as {@code net} says. */
   public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc, ObservabilitySettings observe,
       NetworkSettings net) {
+    return node(datadir, genesis, rpc, observe, net, null);
+  }
+
+  /**
+   * As {@link #node(Path, Path, RpcSettings, ObservabilitySettings, NetworkSettings)}; on a QBFT
+   * chain, {@code validatorKey} (a hex key file, may be null) makes the node a validator.
+   */
+  public static LindenNode node(Path datadir, Path genesis, RpcSettings rpc, ObservabilitySettings observe,
+      NetworkSettings net, Path validatorKey) {
     LindenNode node = new LindenNode(DataDirectory.open(datadir, genesis), null, false, observe);
     try {
+      node.startQbft(validatorKey);
       node.serve(rpc, net);
+      if (node.qbft != null) {
+        node.qbft.start();
+      }
       return node;
     } catch (RuntimeException e) {
       node.close();
@@ -159,11 +173,31 @@ public final class LindenNode implements AutoCloseable {
     }
   }
 
+  /** QBFT's header rules and, with a key, the engine, when the chain's genesis config has a qbft section. */
+  private void startQbft(Path validatorKey) {
+    var key = validatorKey == null ? null : NodeKey.load(validatorKey).privateKey();
+    qbft = org.linden.node.qbft.QbftService.forChain(dir.chain(), pool, key, round -> {
+      observability.metrics().external().roundChanged();
+    }).orElse(null);
+    if (qbft == null && key != null) {
+      throw new UsageError("--validator-key needs a chain with a qbft section in its genesis config");
+    }
+    if (qbft != null) {
+      observability.metrics().external().consensusRound(qbft::round);
+    }
+  }
+
   private void serve(RpcSettings settings, NetworkSettings net) {
     network = startNetwork(net);
+    RpcExtension extension = (dispatcher, server) -> {
+      observability.install(dispatcher, server);
+      if (qbft != null && settings.apis().enabled("qbft")) {
+        new org.linden.rpc.qbft.QbftApi(qbft).register(dispatcher);
+      }
+    };
     rpc = RpcEndpoint.start(dir.chain(), pool, sealer,
         new RpcEndpoint.NetworkServices(network, network::peerCount, this::syncProgress), settings,
-        observability.readiness()::ready, observability);
+        observability.readiness()::ready, extension);
     ready.set(true);
     observability.startMonitoring();
   }
@@ -185,6 +219,10 @@ public final class LindenNode implements AutoCloseable {
       eth.start();
       protocols = eth.protocols();
       versions = protocols.stream().map(p -> p.capability().version()).toList();
+      if (qbft != null) {
+        protocols = new java.util.ArrayList<>(protocols);
+        protocols.add(qbft.protocol());
+      }
       observability.metrics().external().peers(eth::peerCount);
       observability.metrics().external().syncProgress(() -> {
         SyncStatus st = eth.syncStatus();
@@ -274,6 +312,9 @@ public final class LindenNode implements AutoCloseable {
     }
     if (sealer != null) {
       sealer.close();
+    }
+    if (qbft != null) {
+      qbft.close();
     }
     observability.close();
     dir.chain().removeListener(follower);

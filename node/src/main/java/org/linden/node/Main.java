@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       DevCommand.class,
       NodeCommand.class,
+      NetworkCommand.class,
       LightCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -25,12 +25,16 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin NetworkOptions network;
 
+  @Option(names = "--validator-key", paramLabel = "FILE",
+      description = "QBFT chains: seal blocks as the validator with this hex private key (without it the node follows)")
+  Path validatorKey;
+
   @Override
   public Integer call() {
     LindenNode.RpcSettings settings = rpc.settings(false);
     observe.applyLogFormat();
     var net = network.settings();
-    LindenNode node = LindenNode.node(datadir, genesis, settings, observe.settings(false), net);
+    LindenNode node = LindenNode.node(datadir, genesis, settings, observe.settings(false), net, validatorKey);
     var head = node.chain().head();
     String startup = "Linden node chain " + Long.toUnsignedString(node.chain().config().chainId()) + ", block "
         + head.number() + " " + head.hash() + ", data in " + node.dataDirectory() + ", listening on "

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record RpcApis(Set<String> names) {
   /** Every namespace this node knows. */
-  public static final List<String> KNOWN = List.of("eth", "net", "web3", "txpool", "evm", "debug", "admin");
+  public static final List<String> KNOWN = List.of("eth", "net", "web3", "txpool", "evm", "debug", "admin", "qbft");
 
   public RpcApis {
     names = Set.copyOf(names);
