@@ -97,6 +97,8 @@ final class NetworkInitCommand implements Callable<Integer> {
       Files.writeString(node.resolve("args"), args + "\n");
       start.append("\"$LINDEN\" ").append(args).append(" > node").append(i).append("/log 2>&1 &\necho $! > node")
           .append(i).append("/pid\n");
+      // Staggered: processes starting at the same instant race to unpack the same native library.
+      start.append("sleep 1\n");
       stop.append("[ -f node").append(i).append("/pid ] && kill $(cat node").append(i).append("/pid) 2>/dev/null; rm -f node")
           .append(i).append("/pid\n");
     }
