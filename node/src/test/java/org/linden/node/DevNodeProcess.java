@@ -39,7 +39,16 @@ final class DevNodeProcess implements AutoCloseable {
 
   /** Any {@code ./linden} command that serves JSON-RPC (e.g. {@code node ...}), read until it says where. */
   static DevNodeProcess launch(List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("linden").toString()));
+    return launch(List.of(), args);
+  }
+
+  /**
+   * The same behind a command prefix that runs {@code ./linden} for it, such as
+   * {@code ip netns exec NS} (it must exec the command, so that stopping the process stops the node).
+   */
+  static DevNodeProcess launch(List<String> prefix, List<String> args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.add(ROOT.resolve("linden").toString());
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true).start();
     BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

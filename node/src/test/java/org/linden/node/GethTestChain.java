@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /** go-ethereum's 600-block protocol-test chain from the shared fixtures, and importing it into a data directory. */
 final class GethTestChain {
-  static final Path DIR = DevNodeProcess.ROOT.resolve("../shared/fixtures/chains/geth-ethtest").normalize();
+  static final Path DIR = Path.of(System.getProperty("linden.fixtures",
+      DevNodeProcess.ROOT.resolve("../shared/fixtures").toString())).resolve("chains/geth-ethtest").toAbsolutePath()
+      .normalize();
 
   private GethTestChain() {}
 
