@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against the chain file; Linden, having accepted their Status, asks them for their head.
  */
 class EthereumJsEthIT {
-  private static final Path E2E = DevNodeProcess.ROOT.resolve("e2e");
+  private static final Path E2E = E2eScripts.E2E;
   private static final Pattern ENODE = Pattern.compile("peers at enode://([0-9a-f]{128})@127\\.0\\.0\\.1:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,17 +41,7 @@ class EthereumJsEthIT {
 
   @BeforeAll
   static void installPackages() throws Exception {
-    if (Files.isDirectory(E2E.resolve("node_modules/@ethereumjs/devp2p"))) {
-      return;
-    }
-    File log = File.createTempFile("npm-ci", ".log");
-    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(E2E.toFile())
-        .redirectErrorStream(true).redirectOutput(log).start();
-    if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-      npm.destroyForcibly();
-      throw new AssertionError("npm ci did not finish in 10 minutes:\n" + Files.readString(log.toPath()));
-    }
-    assertThat(npm.exitValue()).as("npm ci failed:\n" + Files.readString(log.toPath())).isZero();
+    E2eScripts.install("@ethereumjs/devp2p");
   }
 
   @AfterEach
