@@ -21,4 +21,12 @@ public interface QbftNode {
 
   /** The head's number, for the {@code latest} tag. */
   long headNumber();
+
+  /**
+   * The proposer, round and committers of block {@code number}, recovered from its commit
+   * seals; empty past the head or for a block without seals (the genesis).
+   */
+  default java.util.Optional<BlockSeals> sealsOfBlock(long number) {
+    return java.util.Optional.empty();
+  }
 }
