@@ -79,6 +79,10 @@ final class LightCommand implements Callable<Integer> {
     Path dir = datadir != null ? datadir : Path.of(System.getProperty("user.home"), ".linden-light");
     Files.createDirectories(dir);
     try (LightClient client = new LightClient(config, upstreams, anchor, dir, port)) {
+      BlockHeader kept = client.headers().head();
+      if (kept.number() > anchor.number()) {
+        System.out.println("Resuming from verified block " + kept.number() + " " + kept.hash() + " kept in " + dir);
+      }
       int bound = client.start();
       BlockHeader head = client.headers().refreshHead();
       System.out.println("Linden light client chain " + Long.toUnsignedString(config.chainId()) + ", verified block "
