@@ -36,6 +36,11 @@ public final class Evm {
   private final GasSchedule gas;
   private final Map<Address, Precompile> precompiles;
   private final Tracer tracer;
+  /** Stacks and memories of finished frames, reused by the next frames (see {@link #release}). */
+  private final ArrayDeque<Stack> spareStacks = new ArrayDeque<>();
+  private final ArrayDeque<Memory> spareMemories = new ArrayDeque<>();
+  private static final int MAX_SPARE_FRAMES = 16;
+  private static final int MAX_SPARE_MEMORY = 64 * 1024;
 
   public Evm(WorldState state, BlockContext block, TxContext tx, Fork fork, Tracer tracer) {
     this.state = state;
@@ -90,6 +95,7 @@ public final class Evm {
         continue;
       }
       ExecutionResult result = finish(frame, ((Finished) step).result());
+      release(frame);
       if (frames.isEmpty()) {
         return result;
       }
@@ -129,11 +135,34 @@ public final class Evm {
         return exit(m, r);
       }
     }
-    Frame f = new Frame(m, m.code(), snapshot);
     if (m.code().isEmpty() && m.kind() == Message.Kind.CALL) {
       return exit(m, new ExecutionResult(ExecutionResult.Status.SUCCESS, m.gas(), Bytes.EMPTY, null, null));
     }
-    return f;
+    Stack stack = spareStacks.poll();
+    Memory memory = spareMemories.poll();
+    return new Frame(m, m.code(), snapshot, stack != null ? stack : new Stack(), memory != null ? memory : new Memory());
+  }
+
+  /**
+   * Keeps a finished frame's stack and memory for the next frames: a stack is 32 KiB, and
+   * a contract that makes thousands of calls would otherwise allocate and zero one per
+   * call, and grow a new memory from nothing each time. Words above the stack's top are
+   * never read, so a stack is reused as it is; memory is zeroed where it was used, and
+   * kept only when small. Not done under a tracer, which may still look at a frame after
+   * it has finished.
+   */
+  private void release(Frame f) {
+    if (tracer != null) {
+      return;
+    }
+    if (spareStacks.size() < MAX_SPARE_FRAMES) {
+      f.stack.top = 0;
+      spareStacks.push(f.stack);
+    }
+    if (spareMemories.size() < MAX_SPARE_FRAMES && f.memory.capacity() <= MAX_SPARE_MEMORY) {
+      f.memory.clear();
+      spareMemories.push(f.memory);
+    }
   }
 
   private ExecutionResult exit(Message m, ExecutionResult r) {
@@ -237,9 +266,8 @@ public final class Evm {
     final Stack s = f.stack;
     final long[] d = s.data;
     final long[] staticCost = gas.staticCost;
-    final boolean[] defined = gas.defined;
-    final int[] stackIn = StackEffects.IN;
-    final int[] stackOut = StackEffects.OUT;
+    final int[] stackMin = gas.stackMin;
+    final int[] stackSpan = gas.stackSpan;
     int op = 0;
     long gasBefore = 0;
     try {
@@ -253,15 +281,10 @@ public final class Evm {
           tracer.beforeStep(f, op, state.getRefund());
           gasBefore = f.gas;
         }
-        if (!defined[op]) {
-          throw ExceptionalHalt.INVALID_OPCODE;
-        }
-        int size = s.top;
-        if (size < stackIn[op]) {
-          throw ExceptionalHalt.STACK_UNDERFLOW;
-        }
-        if (size - stackIn[op] + stackOut[op] > Stack.LIMIT) {
-          throw ExceptionalHalt.STACK_OVERFLOW;
+        // One unsigned comparison covers an undefined opcode, underflow and overflow; which
+        // of the three it was is sorted out only when it fails.
+        if (Integer.compareUnsigned(s.top - stackMin[op], stackSpan[op]) > 0) {
+          throw invalidStep(op, s.top);
         }
         f.charge(staticCost[op]);
         f.pc = pc + 1;
@@ -477,6 +500,23 @@ public final class Evm {
             if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32) {
               int n = op - Opcodes.PUSH1 + 1;
               int start = pc + 1;
+              if (n <= 8 && start + n <= code.length) {
+                // PUSH1..PUSH8 (most pushes in compiled code): one limb, read directly.
+                long v = 0;
+                for (int k = start; k < start + n; k++) {
+                  v = (v << 8) | (code[k] & 0xffL);
+                }
+                s.push(v, 0, 0, 0);
+                f.pc = start + n;
+                break;
+              }
+              if (n == 32 && start + 32 <= code.length) {
+                // PUSH32 (masks and sign bits of checked signed arithmetic): four limbs.
+                s.push(bigEndianLong(code, start + 24), bigEndianLong(code, start + 16),
+                    bigEndianLong(code, start + 8), bigEndianLong(code, start));
+                f.pc = start + 32;
+                break;
+              }
               int avail = Math.max(0, Math.min(n, code.length - start));
               // Bytes past the end of the code read as zero: shift the available ones up.
               UInt256Math.fromBytes(code, start, avail, d, s.top << 2);
@@ -510,6 +550,21 @@ public final class Evm {
       f.gas = 0;
       return new Finished(new ExecutionResult(ExecutionResult.Status.HALT, 0, Bytes.EMPTY, null, h.getMessage()));
     }
+  }
+
+  /** The 8 bytes at {@code code[i..i+8)} as a big-endian long. */
+  private static long bigEndianLong(byte[] code, int i) {
+    return (code[i] & 0xffL) << 56 | (code[i + 1] & 0xffL) << 48 | (code[i + 2] & 0xffL) << 40
+        | (code[i + 3] & 0xffL) << 32 | (code[i + 4] & 0xffL) << 24 | (code[i + 5] & 0xffL) << 16
+        | (code[i + 6] & 0xffL) << 8 | (code[i + 7] & 0xffL);
+  }
+
+  /** Why an instruction cannot run: undefined in this fork, stack underflow or overflow. */
+  private ExceptionalHalt invalidStep(int op, int size) {
+    if (!gas.defined[op]) {
+      return ExceptionalHalt.INVALID_OPCODE;
+    }
+    return size < StackEffects.IN[op] ? ExceptionalHalt.STACK_UNDERFLOW : ExceptionalHalt.STACK_OVERFLOW;
   }
 
   private static void compare(Stack s, long[] d, boolean result) {

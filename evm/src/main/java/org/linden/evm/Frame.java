@@ -14,8 +14,8 @@ public final class Frame {
   final JumpTable jumpDests;
   int pc;
   long gas;
-  final Stack stack = new Stack();
-  final Memory memory = new Memory();
+  final Stack stack;
+  final Memory memory;
   Bytes returnData = Bytes.EMPTY;
   final int snapshot;
 
@@ -25,8 +25,10 @@ public final class Frame {
   /** The kind of the pending sub-call: CALL family or CREATE family. */
   Message.Kind pendingKind;
 
-  Frame(Message message, Bytes code, int snapshot) {
+  Frame(Message message, Bytes code, int snapshot, Stack stack, Memory memory) {
     this.message = message;
+    this.stack = stack;
+    this.memory = memory;
     this.code = code.unsafeArray();
     this.jumpDests = JumpTable.of(code);
     this.gas = message.gas();

@@ -25,6 +25,14 @@ public final class GasSchedule {
   public final long[] staticCost = new long[256];
   /** Whether each byte is an opcode in this fork: one table lookup per step instead of a switch. */
   public final boolean[] defined = new boolean[256];
+  /**
+   * The stack check of each opcode as one unsigned comparison: an instruction can run when
+   * {@code size - stackMin[op]}, read as unsigned, is at most {@code stackSpan[op]}, that
+   * is when it finds its operands and leaves at most 1024 words. An undefined opcode has a
+   * minimum no stack reaches, so the same comparison rejects it.
+   */
+  final int[] stackMin = new int[256];
+  final int[] stackSpan = new int[256];
   public final long expPerByte;
   public final long balance;
   public final long extCode;
@@ -74,6 +82,8 @@ public final class GasSchedule {
       c[op] = 0;
       Fork since = Opcodes.introducedIn(op);
       defined[op] = since != null && fork.isAtLeast(since);
+      stackMin[op] = defined[op] ? StackEffects.IN[op] : Integer.MIN_VALUE;
+      stackSpan[op] = defined[op] ? Stack.LIMIT - StackEffects.OUT[op] : 0;
     }
     set(c, VERY_LOW, Opcodes.ADD, Opcodes.SUB, Opcodes.LT, Opcodes.GT, Opcodes.SLT, Opcodes.SGT, Opcodes.EQ,
         Opcodes.ISZERO, Opcodes.AND, Opcodes.OR, Opcodes.XOR, Opcodes.NOT, Opcodes.BYTE, Opcodes.SHL, Opcodes.SHR,

@@ -46,6 +46,17 @@ public final class Memory {
     return Math.max(words, (offset + length + 31) >>> 5);
   }
 
+  /** Bytes held, used or not. */
+  int capacity() {
+    return data.length;
+  }
+
+  /** Empties memory for another frame: the bytes in use are zeroed, the array is kept. */
+  void clear() {
+    Arrays.fill(data, 0, (int) (words << 5), (byte) 0);
+    words = 0;
+  }
+
   public byte[] array() {
     return data;
   }
