@@ -7,11 +7,13 @@
 # per node, the ratio Linden / anvil of the medians, and their geometric mean). The table
 # is also written to bench/results/evm-bench.md.
 #
-# Usage: bench/evm-bench.sh [--runs N] [--warmup N] [--no-build] [--only NAMES]
+# Usage: bench/evm-bench.sh [--runs N] [--warmup N] [--no-build] [--jar PATH] [--only NAMES]
 #
 #   --runs N      measured calls per contract and node (default 7)
 #   --warmup N    unrecorded calls per contract and node first (default 3)
 #   --no-build    use the node jar as it is instead of building it when it is stale
+#   --jar PATH    measure this node jar (e.g. one built from another commit) instead of
+#                 node/target/linden.jar; implies --no-build
 #   --only NAMES  run only these calls (comma-separated contract or contract.function
 #                 names, e.g. TransferLoop or Precompiles.pairings), e.g. to profile one
 #
@@ -57,11 +59,13 @@ JAVA="$JAVA_HOME/bin/java"
 RUNS=7
 WARMUP=3
 BUILD=1
+JAR_ARG=
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --jar) JAR_ARG=$2; BUILD=0; shift 2 ;;
     --only) export EVM_BENCH_ONLY=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "evm-bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
@@ -117,8 +121,13 @@ if [ "$BUILD" = 1 ] && stale; then
 fi
 # A copy, started exactly as ./linden starts it: the launcher itself would rebuild if
 # someone changed a source file during the run.
-cp "$JAR" "$WORK/linden.jar"
-COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench' ':!BENCHMARKS.md' || echo ' with uncommitted changes')"
+if [ -n "$JAR_ARG" ]; then
+  cp "$JAR_ARG" "$WORK/linden.jar"
+  COMMIT="node jar $(basename "$JAR_ARG") (given with --jar)"
+else
+  cp "$JAR" "$WORK/linden.jar"
+  COMMIT="commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench' ':!BENCHMARKS.md' || echo ' with uncommitted changes')"
+fi
 
 read -r LPORT APORT < <(node -e '
   const net = require("node:net");

@@ -34,7 +34,7 @@ const rows = data.contracts.map((c) => {
 const geomean = Math.exp(logSum / data.contracts.length);
 
 const out = [];
-out.push(`EVM \`eth_call\`, ${date}, commit ${commit}; ${machine}, ${jdk}, ${anvil}, solc-js ${data.solc}` +
+out.push(`EVM \`eth_call\`, ${date}, ${commit}; ${machine}, ${jdk}, ${anvil}, solc-js ${data.solc}` +
   ` (optimizer on, 200 runs, EVM version prague); load average ${loadStart} at the start, ${loadEnd} at the end.`);
 out.push("");
 out.push("Command:");
