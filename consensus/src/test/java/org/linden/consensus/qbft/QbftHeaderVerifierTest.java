@@ -63,6 +63,13 @@ class QbftHeaderVerifierTest {
   }
 
   @Test
+  void committersAreRecoveredFromTheSeals() {
+    BlockHeader sealed = sealedBy(unsealed(1), List.of(keys.get(2), keys.get(0), keys.get(3)));
+    assertEquals(List.of(keys.get(2).address(), keys.get(0).address(), keys.get(3).address()), Committers.of(sealed));
+    assertEquals(List.of(), Committers.of(unsealed(1)));
+  }
+
+  @Test
   void quorumOfSealsVerifies() {
     assertEquals(3, validators.quorum());
     assertTrue(HeaderVerifier.verifySeals(sealedBy(unsealed(1), keys.subList(0, 3)), validators));

@@ -85,6 +85,17 @@ public final class QbftService implements QbftNode, AutoCloseable {
   }
 
   @Override
+  public Optional<org.linden.rpc.qbft.BlockSeals> sealsOfBlock(long number) {
+    if (number < 1) {
+      return Optional.empty();
+    }
+    // QBFT writes the proposer as the block's beneficiary; the committers are recovered from the seals.
+    return chain.store().canonicalHash(number).flatMap(chain.store()::header).map(h -> new org.linden.rpc.qbft.BlockSeals(
+        number, h.coinbase(), org.linden.consensus.qbft.QbftExtraData.of(h).round(),
+        org.linden.consensus.qbft.Committers.of(h)));
+  }
+
+  @Override
   public Optional<List<Address>> validatorsOfBlock(long number) {
     if (number == 0) {
       return chain.store().canonicalHash(0).flatMap(chain.store()::header)
