@@ -47,7 +47,7 @@ class ExplorerPeersBrowserIT {
           Thread.sleep(100);
         }
         assertThat(rpcA.result("admin_peers").size()).as("a has b as its peer").isEqualTo(1);
-        String output = E2eScripts.run(List.of("node", "--test", "--test-concurrency=1", "browser-network/"), Map.of(
+        String output = E2eScripts.run(List.of("node", "--test", "--test-concurrency=1", "browser-network/peers.test.mjs"), Map.of(
             "LINDEN_RPC", a.rpcUrl(),
             "LINDEN_PEER_ID", idOfB,
             "LINDEN_CHROMIUM", CHROMIUM.toString(),
