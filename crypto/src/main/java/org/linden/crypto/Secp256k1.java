@@ -18,7 +18,7 @@ public final class Secp256k1 {
   public static final UInt256 HALF_ORDER =
       UInt256.fromBytes(Bytes.fromHex("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0"));
 
-  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = fr.acinq.secp256k1.Secp256k1.get();
+  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = NativeSecp256k1.get();
 
   private Secp256k1() {}
 

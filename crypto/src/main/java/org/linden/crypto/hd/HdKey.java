@@ -23,7 +23,7 @@ public final class HdKey {
   private static final byte[] MASTER_HMAC_KEY = "Bitcoin seed".getBytes(StandardCharsets.US_ASCII);
   private static final int XPRV_VERSION = 0x0488ADE4;
   private static final int XPUB_VERSION = 0x0488B21E;
-  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = fr.acinq.secp256k1.Secp256k1.get();
+  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = org.linden.crypto.NativeSecp256k1.get();
 
   private final PrivateKey key;
   private final Bytes chainCode;

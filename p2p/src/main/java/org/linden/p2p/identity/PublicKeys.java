@@ -9,7 +9,7 @@ import org.linden.types.Bytes;
  * taken from the wire must be a real point before anything is derived from it.
  */
 public final class PublicKeys {
-  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = fr.acinq.secp256k1.Secp256k1.get();
+  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = org.linden.crypto.NativeSecp256k1.get();
 
   private PublicKeys() {}
 

@@ -12,7 +12,7 @@ import org.linden.types.Bytes;
  * SHA-256, so the point is computed with a public-key tweak multiplication instead.
  */
 public final class Ecdh {
-  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = fr.acinq.secp256k1.Secp256k1.get();
+  private static final fr.acinq.secp256k1.Secp256k1 NATIVE = org.linden.crypto.NativeSecp256k1.get();
 
   private Ecdh() {}
 
