@@ -38,6 +38,10 @@ final class NetworkInitCommand implements Callable<Integer> {
   @Option(names = "--block-period", paramLabel = "S", defaultValue = "1", description = "Seconds between blocks")
   long blockPeriod;
 
+  @Option(names = "--request-timeout", paramLabel = "S", defaultValue = "10",
+      description = "Seconds a round may take before validators move to the next (doubled each round)")
+  long requestTimeout;
+
   @Option(names = "--chain-id", paramLabel = "ID", defaultValue = "1337", description = "Chain id")
   long chainId;
 
@@ -63,6 +67,9 @@ final class NetworkInitCommand implements Callable<Integer> {
     }
     if (blockPeriod < 1) {
       throw new UsageError("--block-period must be at least 1 second");
+    }
+    if (requestTimeout < 1) {
+      throw new UsageError("--request-timeout must be at least 1 second");
     }
     if (Files.exists(out)) {
       try (var entries = Files.list(out)) {
@@ -136,7 +143,7 @@ final class NetworkInitCommand implements Callable<Integer> {
     ObjectNode qbft = config.putObject("qbft");
     qbft.put("blockperiodseconds", blockPeriod);
     qbft.put("epochlength", 30000);
-    qbft.put("requesttimeoutseconds", 10);
+    qbft.put("requesttimeoutseconds", requestTimeout);
     qbft.put("createemptyblocks", emptyBlocks);
     ValidatorSet set = new ValidatorSet(keys.stream().map(PrivateKey::address).toList());
     Bytes extra = new QbftExtraData(Bytes.wrap(new byte[QbftExtraData.VANITY_SIZE]), set.validators(), Optional.empty(),
