@@ -114,6 +114,9 @@ public final class BodyDownloader {
 
   /** Handles timeouts and hands out work; call on a timer and after deliveries. */
   public void tick() {
+    // Blocks whose headers commit to empty bodies need no download: hand them out even when
+    // no piece ever arrives (a chain of empty blocks has no pieces at all).
+    handOut();
     long now = clock.millis();
     for (Iterator<Map.Entry<Long, Request>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
       Request r = it.next().getValue();
