@@ -1,0 +1,66 @@
+// The explorer's validators page in a real browser, against a QBFT validator: headless
+// Chromium (Debian's) driven by playwright-core. LINDEN_QBFT_RPC is the validator whose
+// explorer is opened; LINDEN_VALIDATOR is its address; LINDEN_VOTE_FOR an address it has a
+// pending vote to remove.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const RPC_URL = process.env.LINDEN_QBFT_RPC;
+const VALIDATOR = (process.env.LINDEN_VALIDATOR ?? "").toLowerCase();
+const VOTE_FOR = (process.env.LINDEN_VOTE_FOR ?? "").toLowerCase();
+const CHROMIUM = process.env.LINDEN_CHROMIUM ?? "/usr/bin/chromium";
+const SHOTS = process.env.LINDEN_SCREENSHOTS ?? path.join(tmpdir(), "linden-explorer-screenshots");
+const WAIT = { timeout: 30_000 };
+
+let context;
+let page;
+let profile;
+const problems = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  profile = mkdtempSync(path.join(tmpdir(), "linden-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1280, height: 900 },
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    if (new URL(r.url()).hostname !== "127.0.0.1") problems.push(`request outside the node: ${r.url()}`);
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+test("the validators page shows the set, who proposed and sealed recent blocks, and pending votes", async () => {
+  assert.ok(RPC_URL && VALIDATOR && VOTE_FOR, "LINDEN_QBFT_RPC, LINDEN_VALIDATOR and LINDEN_VOTE_FOR must be set");
+  await page.goto(`${RPC_URL}/explorer/#/validators`);
+  const set = page.locator('[data-testid="validators"]');
+  await set.waitFor(WAIT);
+  assert.match((await set.innerText()).toLowerCase(), new RegExp(VALIDATOR.slice(2, 12)));
+  const recent = page.locator('[data-testid="recent-seals"] tbody tr');
+  await recent.first().waitFor(WAIT);
+  const first = (await recent.first().innerText()).toLowerCase();
+  assert.match(first, new RegExp(VALIDATOR.slice(2, 12)), "the proposer of the latest block");
+  assert.match(first, /1 of 1/, "sealed by the only validator");
+  assert.match(await page.locator('[data-testid="recent-seals"]').innerText(), /needed a round change/);
+  const votes = (await page.locator('[data-testid="pending-votes"]').innerText()).toLowerCase();
+  assert.match(votes, new RegExp(VOTE_FOR.slice(2, 12)));
+  assert.match(votes, /remove/);
+  await page.screenshot({ path: path.join(SHOTS, "validators.png"), fullPage: true });
+});
+
+test("no page raised an error or asked for anything outside the node", () => {
+  assert.deepEqual(problems, []);
+});
