@@ -61,6 +61,15 @@ test("the validators page shows the set, who proposed and sealed recent blocks, 
   await page.screenshot({ path: path.join(SHOTS, "validators.png"), fullPage: true });
 });
 
+test("a block page names its proposer and the validators that committed it", async () => {
+  await page.goto(`${RPC_URL}/explorer/#/block/1`);
+  await page.locator('[data-testid="block-page"]').waitFor(WAIT);
+  const committers = (await page.locator('[data-testid="committers"]').innerText()).toLowerCase();
+  assert.match(committers, new RegExp(VALIDATOR.slice(2, 12)));
+  assert.match(await page.locator('[data-testid="block-page"]').innerText(), /Proposed by[\s\S]*in round 0/);
+  await page.screenshot({ path: path.join(SHOTS, "block-qbft.png"), fullPage: true });
+});
+
 test("no page raised an error or asked for anything outside the node", () => {
   assert.deepEqual(problems, []);
 });

@@ -1,6 +1,6 @@
 // A block: header fields, who sealed it, gas and blob gas, withdrawals and transactions.
 
-import { call } from '../rpc.js';
+import { call, callIfAvailable } from '../rpc.js';
 import { addressLink, blockLink, esc, ether, fields, gwei, int, num, time, txLink, ago } from '../format.js';
 import { notFound, render } from '../view.js';
 
@@ -21,13 +21,17 @@ export async function block(id) {
   }
   document.title = `Block ${num(b.number)} · Linden explorer`;
   const n = num(b.number);
+  // On a QBFT chain the proposer is the beneficiary and the committers come from the seals.
+  const seals = n > 0 ? await callIfAvailable('qbft_getSealsByBlockNumber', [b.number], null).catch(() => null) : null;
   const gasPct = num(b.gasLimit) > 0 ? ` (${((num(b.gasUsed) / num(b.gasLimit)) * 100).toFixed(1)}%)` : '';
   const header = fields([
     ['Number', `${int(n)} ${n > 0 ? `<a href="#/block/${n - 1}">‹ previous</a>` : ''} <a href="#/block/${n + 1}">next ›</a>`],
     ['Hash', `<span class="mono" data-testid="block-hash">${esc(b.hash)}</span>`],
     ['Parent', `<a class="mono" href="#/block/${esc(b.parentHash)}">${esc(b.parentHash)}</a>`],
     ['Time', `${esc(time(b.timestamp))} <span class="muted">(${ago(b.timestamp)})</span>`],
-    ['Sealed by', addressLink(b.miner, true)],
+    seals ? ['Proposed by', `${addressLink(seals.proposer, true)} <span class="muted">in round ${int(seals.round)}</span>`]
+      : ['Sealed by', addressLink(b.miner, true)],
+    seals && ['Committed by', `<span data-testid="committers">${seals.committers.map((a) => addressLink(a, true)).join('<br>')}</span>`],
     ['Transactions', int(b.transactions.length)],
     ['Gas used', `${int(b.gasUsed)} of ${int(b.gasLimit)}${gasPct}`],
     b.baseFeePerGas && ['Base fee', esc(gwei(BigInt(b.baseFeePerGas)))],
