@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.linden.crypto.PrivateKey;
+import org.linden.types.Address;
 
 /**
  * The processes of a QBFT network written by {@code linden network init}: each node runs
@@ -49,6 +53,33 @@ final class QbftNetwork implements AutoCloseable {
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("network init finished").isTrue();
     assertThat(p.exitValue()).as("network init failed: %s", out).isZero();
     return new QbftNetwork(dir, validators);
+  }
+
+  /**
+   * Adds a node of this network's genesis with a fresh key in {@code name}/key, dialling
+   * every node from {@code network init}: a validator-to-be (the key also given as
+   * {@code --validator-key}, so it seals once voted in) or, without, a follower.
+   */
+  void addNode(String name, boolean validator) throws IOException {
+    Path node = dir.resolve(name);
+    Files.createDirectories(node);
+    Files.writeString(node.resolve("key"), PrivateKey.random().bytes().toUnprefixedHex() + "\n");
+    Set<String> bootnodes = new LinkedHashSet<>();
+    for (List<String> a : args.values()) {
+      bootnodes.addAll(Arrays.asList(get(a, "--bootnodes").split(",")));
+    }
+    List<String> a = new ArrayList<>(List.of("node", "--genesis", "genesis.json", "--datadir", name + "/data"));
+    if (validator) {
+      a.addAll(List.of("--validator-key", name + "/key"));
+    }
+    a.addAll(List.of("--nodekey", name + "/key", "--http.port", "0", "--p2p.port", String.valueOf(freePortRange(1)),
+        "--nodiscover", "--rpc.apis", get(args.get("node0"), "--rpc.apis"), "--bootnodes", String.join(",", bootnodes)));
+    args.put(name, a);
+  }
+
+  /** The address of the key in {@code name}/key (a validator's signing address). */
+  Address address(String name) throws IOException {
+    return PrivateKey.fromHex(Files.readString(dir.resolve(name).resolve("key")).trim()).address();
   }
 
   void start(String name) throws Exception {
