@@ -3,44 +3,25 @@
 // opened; LINDEN_PEER_ID is the node id of the peer it must list.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
+import { openBrowser } from "../lib/browser.mjs";
 
 const RPC_URL = process.env.LINDEN_RPC;
 const PEER_ID = process.env.LINDEN_PEER_ID;
-const CHROMIUM = process.env.LINDEN_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = process.env.LINDEN_SCREENSHOTS ?? path.join(tmpdir(), "linden-explorer-screenshots");
 const WAIT = { timeout: 30_000 };
 
-let context;
+let browser;
 let page;
-let profile;
 const problems = [];
 
 before(async () => {
   assert.ok(RPC_URL, "LINDEN_RPC must name the node under test");
   assert.ok(PEER_ID, "LINDEN_PEER_ID must name the peer to look for");
-  mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(path.join(tmpdir(), "linden-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 700 },
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => {
-    if (new URL(r.url()).hostname !== "127.0.0.1") problems.push(`request outside the node: ${r.url()}`);
-  });
+  browser = await openBrowser(problems);
+  page = browser.page;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 test("the peers page lists the connected peer with its client, protocols and traffic", async () => {
@@ -55,7 +36,7 @@ test("the peers page lists the connected peer with its client, protocols and tra
   assert.match(text, /\d+(\.\d)? (B|KiB|MiB) \/ \d+(\.\d)? (B|KiB|MiB)/);
   assert.match(text, /inbound|outbound/);
   assert.match(await page.locator("h1").innerText(), /Peers \(1\)/);
-  await page.screenshot({ path: path.join(SHOTS, "peers-connected.png"), fullPage: true });
+  await browser.screenshot("peers-connected");
 });
 
 test("no page raised an error or asked for anything outside the node", () => {

@@ -4,43 +4,24 @@
 // pending vote to remove.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
+import { openBrowser } from "../lib/browser.mjs";
 
 const RPC_URL = process.env.LINDEN_QBFT_RPC;
 const VALIDATOR = (process.env.LINDEN_VALIDATOR ?? "").toLowerCase();
 const VOTE_FOR = (process.env.LINDEN_VOTE_FOR ?? "").toLowerCase();
-const CHROMIUM = process.env.LINDEN_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = process.env.LINDEN_SCREENSHOTS ?? path.join(tmpdir(), "linden-explorer-screenshots");
 const WAIT = { timeout: 30_000 };
 
-let context;
+let browser;
 let page;
-let profile;
 const problems = [];
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(path.join(tmpdir(), "linden-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => {
-    if (new URL(r.url()).hostname !== "127.0.0.1") problems.push(`request outside the node: ${r.url()}`);
-  });
+  browser = await openBrowser(problems);
+  page = browser.page;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 test("the validators page shows the set, who proposed and sealed recent blocks, and pending votes", async () => {
@@ -58,7 +39,7 @@ test("the validators page shows the set, who proposed and sealed recent blocks, 
   const votes = (await page.locator('[data-testid="pending-votes"]').innerText()).toLowerCase();
   assert.match(votes, new RegExp(VOTE_FOR.slice(2, 12)));
   assert.match(votes, /remove/);
-  await page.screenshot({ path: path.join(SHOTS, "validators.png"), fullPage: true });
+  await browser.screenshot("validators");
 });
 
 test("a block page names its proposer and the validators that committed it", async () => {
@@ -67,7 +48,7 @@ test("a block page names its proposer and the validators that committed it", asy
   const committers = (await page.locator('[data-testid="committers"]').innerText()).toLowerCase();
   assert.match(committers, new RegExp(VALIDATOR.slice(2, 12)));
   assert.match(await page.locator('[data-testid="block-page"]').innerText(), /Proposed by[\s\S]*in round 0/);
-  await page.screenshot({ path: path.join(SHOTS, "block-qbft.png"), fullPage: true });
+  await browser.screenshot("block-qbft");
 });
 
 test("no page raised an error or asked for anything outside the node", () => {

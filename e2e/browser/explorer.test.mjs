@@ -5,22 +5,16 @@
 // input must give a "not found" page. Screenshots go to LINDEN_SCREENSHOTS.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
+import { openBrowser } from "../lib/browser.mjs";
 import { ethers } from "ethers";
 import { RPC_URL, DEV_KEYS, contracts } from "../lib/env.mjs";
 
-const CHROMIUM = process.env.LINDEN_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = process.env.LINDEN_SCREENSHOTS ?? path.join(tmpdir(), "linden-explorer-screenshots");
 const EXPLORER = `${RPC_URL}/explorer/`;
 // Bounded waits for conditions, never sleeps: generous, since CI machines are small.
 const WAIT = { timeout: 30_000 };
 
-let context;
+let browser;
 let page;
-let profile;
 let provider;
 let alice;
 let bob;
@@ -45,7 +39,6 @@ async function send(wallet, request) {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   provider = new ethers.JsonRpcProvider(RPC_URL, undefined, { staticNetwork: true, batchMaxCount: 1 });
   alice = new ethers.NonceManager(new ethers.Wallet(DEV_KEYS[0], provider));
   bob = ethers.Wallet.createRandom().address;
@@ -75,31 +68,17 @@ before(async () => {
   assert.equal((await receiptOf(forward.hash)).status, 1);
   facts.forward = forward.hash;
 
-  profile = mkdtempSync(path.join(tmpdir(), "linden-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("request", (r) => {
-    const url = new URL(r.url());
-    if (url.hostname !== "127.0.0.1") problems.push(`request outside the node: ${r.url()}`);
-  });
+  browser = await openBrowser(problems);
+  page = browser.page;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   provider?.destroy();
 });
 
 async function shot(name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await browser.screenshot(name);
 }
 
 async function search(query) {
