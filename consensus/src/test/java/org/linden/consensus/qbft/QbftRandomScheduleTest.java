@@ -22,16 +22,18 @@ class QbftRandomScheduleTest {
   /** Every crash, restart and partition happens before this simulated time. */
   private static final long FAULTS_END = 45_000;
 
+  /**
+   * Schedules per validator count (1,000 each, about 20 minutes on two cores);
+   * {@code -Dlinden.qbftSchedules=N} runs more or fewer, e.g. 50 while iterating.
+   */
+  private static final int SCHEDULES = Integer.getInteger("linden.qbftSchedules", 1_000);
+
   static Stream<Arguments> schedules() {
     List<Arguments> out = new ArrayList<>();
-    for (long seed = 0; seed < 10; seed++) {
-      out.add(Arguments.of(1, 1_000 + seed));
-    }
-    for (long seed = 0; seed < 50; seed++) {
-      out.add(Arguments.of(4, 4_000 + seed));
-    }
-    for (long seed = 0; seed < 15; seed++) {
-      out.add(Arguments.of(7, 7_000 + seed));
+    for (int n : new int[] {1, 4, 7}) {
+      for (long seed = 0; seed < SCHEDULES; seed++) {
+        out.add(Arguments.of(n, n * 1_000_000L + seed));
+      }
     }
     return out.stream();
   }
