@@ -8,7 +8,6 @@ import org.linden.chain.block.BlockHeader;
 import org.linden.chain.block.Receipt;
 import org.linden.chain.config.ForkId;
 import org.linden.chain.tx.BlobTransactionWithBlobs;
-import org.linden.chain.tx.Transaction;
 import org.linden.chain.tx.TransactionCodec;
 import org.linden.chain.tx.TransactionType;
 import org.linden.rlp.RlpException;
@@ -116,12 +115,7 @@ public final class EthCodec {
   }
 
   private static Transactions transactions(Bytes payload) throws MalformedMessageException {
-    MessageReader r = MessageReader.of("Transactions", payload);
-    List<Transaction> txs = new ArrayList<>();
-    while (!r.isDone()) {
-      txs.add(r.item("[" + txs.size() + "]", TransactionCodec::readFromBlock));
-    }
-    return new Transactions(txs);
+    return new Transactions(MessageReader.of("Transactions", payload).rest(TransactionCodec::readFromBlock));
   }
 
   private static GetBlockHeaders getBlockHeaders(Bytes payload) throws MalformedMessageException {
@@ -164,11 +158,7 @@ public final class EthCodec {
     long requestId = r.u64("request-id");
     MessageReader list = r.list("headers");
     r.done();
-    List<BlockHeader> headers = new ArrayList<>();
-    while (!list.isDone()) {
-      headers.add(list.item("[" + headers.size() + "]", BlockHeader::readFrom));
-    }
-    return new BlockHeaders(requestId, headers);
+    return new BlockHeaders(requestId, list.rest(BlockHeader::readFrom));
   }
 
   private static BlockBodies blockBodies(Bytes payload) throws MalformedMessageException {
@@ -176,11 +166,7 @@ public final class EthCodec {
     long requestId = r.u64("request-id");
     MessageReader list = r.list("bodies");
     r.done();
-    List<BlockBody> bodies = new ArrayList<>();
-    while (!list.isDone()) {
-      bodies.add(list.item("[" + bodies.size() + "]", BlockBody::readFrom));
-    }
-    return new BlockBodies(requestId, bodies);
+    return new BlockBodies(requestId, list.rest(BlockBody::readFrom));
   }
 
   private static NewBlock newBlock(Bytes payload) throws MalformedMessageException {

@@ -140,6 +140,15 @@ final class MessageReader {
     }
   }
 
+  /** Reads every remaining item of this list with {@code decoder}, naming a bad one by its index. */
+  <T> java.util.List<T> rest(ItemDecoder<T> decoder) throws MalformedMessageException {
+    java.util.List<T> out = new java.util.ArrayList<>();
+    while (!isDone()) {
+      out.add(item("[" + out.size() + "]", decoder));
+    }
+    return out;
+  }
+
   /** Fails if the list has more items than the message defines. */
   void done() throws MalformedMessageException {
     if (!reader.isDone()) {
