@@ -80,20 +80,9 @@ E2E="$ROOT/e2e"
 RESULTS="$ROOT/bench/results"
 ANVIL_VERSION=1.7.1
 mkdir -p "$RESULTS"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/linden-evm-bench.XXXXXX")"
-PIDS=()
-cleanup() {
-  local pid i
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/processes.sh
+source "$ROOT/bench/processes.sh"
+bench_scratch evm-bench
 log() { echo "evm-bench: $*" >&2; }
 
 # --- tools: anvil, ethers and solc as the end-to-end tests pin them ------------------

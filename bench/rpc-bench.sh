@@ -64,24 +64,9 @@ LOCK=/tmp/linden-build.lock
 GAS_LIMIT=500000000
 ANVIL_VERSION=1.7.1
 mkdir -p "$RESULTS"
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/linden-rpc-bench.XXXXXX")"
-PIDS=()
-
-# Every process this script starts is stopped on exit, however it exits: SIGTERM first
-# (Linden then closes its database cleanly, and a JFR recording is written), SIGKILL
-# after 30 s.
-cleanup() {
-  local pid i
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/processes.sh
+source "$ROOT/bench/processes.sh"
+bench_scratch rpc-bench
 
 log() { echo "rpc-bench: $*" >&2; }
 # 12345.6 -> 12,345.6 (Markdown for people: thousands separated).
