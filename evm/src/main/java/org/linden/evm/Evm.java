@@ -2,6 +2,9 @@ package org.linden.evm;
 
 import static org.linden.types.UInt256Math.LIMBS;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,8 @@ public final class Evm {
   private final ArrayDeque<Memory> spareMemories = new ArrayDeque<>();
   private static final int MAX_SPARE_FRAMES = 16;
   private static final int MAX_SPARE_MEMORY = 64 * 1024;
+  private static final VarHandle BIG_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   public Evm(WorldState state, BlockContext block, TxContext tx, Fork fork, Tracer tracer) {
     this.state = state;
@@ -260,304 +265,443 @@ public final class Evm {
 
   // ------------------------------------------------------------------ the interpreter loop
 
-  /** Runs a frame until it halts or asks for a sub-call. */
+  /**
+   * Runs a frame until it halts or asks for a sub-call. The program counter, the gas left
+   * and the stack height live in locals while instructions that touch only the stack and
+   * memory run here; they are written back to the frame before any instruction that
+   * reaches the world state or another frame ({@link #step}), before a tracer looks, and
+   * when the frame stops.
+   */
   private Step run(Frame f) {
     final byte[] code = f.code;
+    final CodeAnalysis analysis = f.analysis;
     final Stack s = f.stack;
     final long[] d = s.data;
-    final long[] staticCost = gas.staticCost;
-    final int[] stackMin = gas.stackMin;
-    final int[] stackSpan = gas.stackSpan;
+    final long[] steps = gas.step;
+    final Tracer tr = tracer;
+    int pc = f.pc;
+    long g = f.gas;
+    int top = s.top;
     int op = 0;
     long gasBefore = 0;
+    // True while the frame, not the locals, holds the state (inside step()).
+    boolean inFrame = false;
     try {
       while (true) {
-        int pc = f.pc;
-        if (pc >= code.length) {
-          return new Finished(new ExecutionResult(ExecutionResult.Status.SUCCESS, f.gas, Bytes.EMPTY, null, null));
-        }
+        // Past the end of the code the padding reads as STOP.
         op = code[pc] & 0xff;
-        if (tracer != null) {
-          tracer.beforeStep(f, op, state.getRefund());
-          gasBefore = f.gas;
+        if (tr != null) {
+          if (pc >= f.message.code().size()) {
+            // Running off the end is not a step of its own in a trace.
+            op = 0;
+            f.pc = pc;
+            f.gas = g;
+            s.top = top;
+            return new Finished(new ExecutionResult(ExecutionResult.Status.SUCCESS, g, Bytes.EMPTY, null, null));
+          }
+          f.pc = pc;
+          f.gas = g;
+          s.top = top;
+          tr.beforeStep(f, op, state.getRefund());
+          gasBefore = g;
         }
         // One unsigned comparison covers an undefined opcode, underflow and overflow; which
         // of the three it was is sorted out only when it fails.
-        if (Integer.compareUnsigned(s.top - stackMin[op], stackSpan[op]) > 0) {
-          throw invalidStep(op, s.top);
+        final long check = steps[op];
+        if (Integer.compareUnsigned(top - GasSchedule.stackMin(check), GasSchedule.stackSpan(check)) > 0) {
+          throw invalidStep(op, top);
         }
-        f.charge(staticCost[op]);
-        f.pc = pc + 1;
+        long cost = GasSchedule.cost(check);
+        if (cost > g) {
+          g = 0;
+          throw ExceptionalHalt.OUT_OF_GAS;
+        }
+        g -= cost;
+        final int at = pc;
+        pc = at + 1;
+        // The offset in d of the top word, and of the one below it.
+        final int t0 = (top - 1) << 2;
+        final int t1 = t0 - 4;
         Step step = null;
         switch (op) {
           case Opcodes.STOP -> step = new Finished(
-              new ExecutionResult(ExecutionResult.Status.SUCCESS, f.gas, Bytes.EMPTY, null, null));
+              new ExecutionResult(ExecutionResult.Status.SUCCESS, g, Bytes.EMPTY, null, null));
           case Opcodes.ADD -> {
-            UInt256Math.add(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.add(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.MUL -> {
-            UInt256Math.mul(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.mul(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SUB -> {
-            UInt256Math.sub(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.sub(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.DIV -> {
-            UInt256Math.div(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.div(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SDIV -> {
-            UInt256Math.sdiv(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.sdiv(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.MOD -> {
-            UInt256Math.mod(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.mod(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SMOD -> {
-            UInt256Math.smod(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.smod(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.ADDMOD -> {
-            UInt256Math.addMod(d, s.at(0), d, s.at(1), d, s.at(2), d, s.at(2));
-            s.top -= 2;
+            UInt256Math.addMod(d, t0, d, t1, d, t1 - 4, d, t1 - 4);
+            top -= 2;
           }
           case Opcodes.MULMOD -> {
-            UInt256Math.mulMod(d, s.at(0), d, s.at(1), d, s.at(2), d, s.at(2));
-            s.top -= 2;
+            UInt256Math.mulMod(d, t0, d, t1, d, t1 - 4, d, t1 - 4);
+            top -= 2;
           }
           case Opcodes.EXP -> {
-            f.charge(gas.expPerByte * UInt256Math.byteLength(d, s.at(1)));
-            UInt256Math.exp(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            long c = gas.expPerByte * UInt256Math.byteLength(d, t1);
+            if (c > g) {
+              g = 0;
+              throw ExceptionalHalt.OUT_OF_GAS;
+            }
+            g -= c;
+            UInt256Math.exp(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SIGNEXTEND -> {
-            UInt256Math.signExtend(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.signExtend(d, t0, d, t1, d, t1);
+            top--;
           }
-          case Opcodes.LT -> compare(s, d, UInt256Math.lt(d, s.at(0), d, s.at(1)));
-          case Opcodes.GT -> compare(s, d, UInt256Math.gt(d, s.at(0), d, s.at(1)));
-          case Opcodes.SLT -> compare(s, d, UInt256Math.slt(d, s.at(0), d, s.at(1)));
-          case Opcodes.SGT -> compare(s, d, UInt256Math.sgt(d, s.at(0), d, s.at(1)));
-          case Opcodes.EQ -> compare(s, d, UInt256Math.eq(d, s.at(0), d, s.at(1)));
-          case Opcodes.ISZERO -> UInt256Math.set(d, s.at(0), UInt256Math.isZero(d, s.at(0)) ? 1 : 0);
+          case Opcodes.LT -> {
+            UInt256Math.set(d, t1, UInt256Math.lt(d, t0, d, t1) ? 1 : 0);
+            top--;
+          }
+          case Opcodes.GT -> {
+            UInt256Math.set(d, t1, UInt256Math.gt(d, t0, d, t1) ? 1 : 0);
+            top--;
+          }
+          case Opcodes.SLT -> {
+            UInt256Math.set(d, t1, UInt256Math.slt(d, t0, d, t1) ? 1 : 0);
+            top--;
+          }
+          case Opcodes.SGT -> {
+            UInt256Math.set(d, t1, UInt256Math.sgt(d, t0, d, t1) ? 1 : 0);
+            top--;
+          }
+          case Opcodes.EQ -> {
+            UInt256Math.set(d, t1, UInt256Math.eq(d, t0, d, t1) ? 1 : 0);
+            top--;
+          }
+          case Opcodes.ISZERO -> UInt256Math.set(d, t0, UInt256Math.isZero(d, t0) ? 1 : 0);
           case Opcodes.AND -> {
-            UInt256Math.and(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.and(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.OR -> {
-            UInt256Math.or(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.or(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.XOR -> {
-            UInt256Math.xor(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.xor(d, t0, d, t1, d, t1);
+            top--;
           }
-          case Opcodes.NOT -> UInt256Math.not(d, s.at(0), d, s.at(0));
+          case Opcodes.NOT -> UInt256Math.not(d, t0, d, t0);
           case Opcodes.BYTE -> {
-            UInt256Math.byteAt(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.byteAt(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SHL -> {
-            UInt256Math.shl(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.shl(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SHR -> {
-            UInt256Math.shr(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.shr(d, t0, d, t1, d, t1);
+            top--;
           }
           case Opcodes.SAR -> {
-            UInt256Math.sar(d, s.at(0), d, s.at(1), d, s.at(1));
-            s.top--;
+            UInt256Math.sar(d, t0, d, t1, d, t1);
+            top--;
           }
-          case Opcodes.CLZ -> UInt256Math.set(d, s.at(0), UInt256Math.numberOfLeadingZeros(d, s.at(0)));
-          case Opcodes.KECCAK256 -> keccak(f);
-          case Opcodes.ADDRESS -> s.push(f.message.to());
-          case Opcodes.BALANCE -> {
-            Address a = s.address(0);
-            chargeAccountAccess(f, a);
-            s.set(0, state.getBalance(a));
-          }
-          case Opcodes.ORIGIN -> s.push(tx.origin());
-          case Opcodes.CALLER -> s.push(f.message.caller());
-          case Opcodes.CALLVALUE -> s.push(f.message.value());
-          case Opcodes.CALLDATALOAD -> callDataLoad(f);
-          case Opcodes.CALLDATASIZE -> s.pushLong(f.message.data().size());
-          case Opcodes.CALLDATACOPY -> copyToMemory(f, f.message.data().unsafeArray());
-          case Opcodes.CODESIZE -> s.pushLong(code.length);
-          case Opcodes.CODECOPY -> copyToMemory(f, code);
-          case Opcodes.GASPRICE -> s.push(tx.gasPrice());
-          case Opcodes.EXTCODESIZE -> {
-            Address a = s.address(0);
-            chargeAccountAccess(f, a);
-            UInt256Math.set(d, s.at(0), state.getCode(a).size());
-          }
-          case Opcodes.EXTCODECOPY -> extCodeCopy(f);
-          case Opcodes.RETURNDATASIZE -> s.pushLong(f.returnData.size());
-          case Opcodes.RETURNDATACOPY -> returnDataCopy(f);
-          case Opcodes.EXTCODEHASH -> {
-            Address a = s.address(0);
-            chargeAccountAccess(f, a);
-            if (state.isEmpty(a)) {
-              UInt256Math.set(d, s.at(0), 0);
-            } else {
-              s.pop();
-              s.push(state.getCodeHash(a));
-            }
-          }
-          case Opcodes.BLOCKHASH -> blockHash(s);
-          case Opcodes.COINBASE -> s.push(block.coinbase());
-          case Opcodes.TIMESTAMP -> s.pushLong(block.timestamp());
-          case Opcodes.NUMBER -> s.pushLong(block.number());
-          case Opcodes.PREVRANDAO -> s.push(block.prevRandao());
-          case Opcodes.GASLIMIT -> s.pushLong(block.gasLimit());
-          case Opcodes.CHAINID -> s.push(block.chainId());
-          case Opcodes.SELFBALANCE -> s.push(state.getBalance(f.message.to()));
-          case Opcodes.BASEFEE -> s.push(block.baseFee());
-          case Opcodes.BLOBHASH -> {
-            long i = s.clampedLong(0);
-            if (i < tx.blobHashes().size()) {
-              s.pop();
-              s.push(tx.blobHashes().get((int) i));
-            } else {
-              UInt256Math.set(d, s.at(0), 0);
-            }
-          }
-          case Opcodes.BLOBBASEFEE -> s.push(block.blobBaseFee());
-          case Opcodes.POP -> s.pop();
+          case Opcodes.CLZ -> UInt256Math.set(d, t0, UInt256Math.numberOfLeadingZeros(d, t0));
+          case Opcodes.POP -> top--;
           case Opcodes.MLOAD -> {
-            long off = s.clampedLong(0);
-            f.expandMemory(off, 32);
-            UInt256Math.fromBytes(f.memory.array(), (int) off, 32, d, s.at(0));
+            long off = clampedLong(d, t0);
+            Memory m = f.memory;
+            if (off > m.size() - 32) {
+              g = expand(f, g, off, 32);
+              if (g < 0) {
+                g = 0;
+                throw ExceptionalHalt.OUT_OF_GAS;
+              }
+            }
+            UInt256Math.fromBytes(m.array(), (int) off, 32, d, t0);
           }
           case Opcodes.MSTORE -> {
-            long off = s.clampedLong(0);
-            f.expandMemory(off, 32);
-            UInt256Math.toBytes32(d, s.at(1), f.memory.array(), (int) off);
-            s.top -= 2;
+            long off = clampedLong(d, t0);
+            Memory m = f.memory;
+            if (off > m.size() - 32) {
+              g = expand(f, g, off, 32);
+              if (g < 0) {
+                g = 0;
+                throw ExceptionalHalt.OUT_OF_GAS;
+              }
+            }
+            UInt256Math.toBytes32(d, t1, m.array(), (int) off);
+            top -= 2;
           }
           case Opcodes.MSTORE8 -> {
-            long off = s.clampedLong(0);
-            f.expandMemory(off, 1);
-            f.memory.storeByte(off, (byte) d[s.at(1)]);
-            s.top -= 2;
+            long off = clampedLong(d, t0);
+            Memory m = f.memory;
+            if (off > m.size() - 1) {
+              g = expand(f, g, off, 1);
+              if (g < 0) {
+                g = 0;
+                throw ExceptionalHalt.OUT_OF_GAS;
+              }
+            }
+            m.storeByte(off, (byte) d[t1]);
+            top -= 2;
           }
-          case Opcodes.SLOAD -> sload(f);
-          case Opcodes.SSTORE -> sstore(f);
           case Opcodes.JUMP -> {
-            long dest = s.clampedLong(0);
-            s.pop();
-            if (!f.jumpDests.isValid(dest)) {
+            long dest = clampedLong(d, t0);
+            top--;
+            if (!analysis.isJumpDest(dest)) {
               throw ExceptionalHalt.INVALID_JUMP;
             }
-            f.pc = (int) dest;
+            pc = (int) dest;
           }
           case Opcodes.JUMPI -> {
-            long dest = s.clampedLong(0);
-            boolean cond = !s.isZero(1);
-            s.top -= 2;
-            if (cond) {
-              if (!f.jumpDests.isValid(dest)) {
+            long dest = clampedLong(d, t0);
+            boolean jump = (d[t1] | d[t1 + 1] | d[t1 + 2] | d[t1 + 3]) != 0;
+            top -= 2;
+            if (jump) {
+              if (!analysis.isJumpDest(dest)) {
                 throw ExceptionalHalt.INVALID_JUMP;
               }
-              f.pc = (int) dest;
+              pc = (int) dest;
             }
           }
-          case Opcodes.PC -> s.pushLong(pc);
-          case Opcodes.MSIZE -> s.pushLong(f.memory.size());
-          case Opcodes.GAS -> s.pushLong(f.gas);
+          case Opcodes.PC -> top = put(d, top, at, 0, 0, 0);
+          case Opcodes.MSIZE -> top = put(d, top, f.memory.size(), 0, 0, 0);
+          case Opcodes.GAS -> top = put(d, top, g, 0, 0, 0);
           case Opcodes.JUMPDEST -> { }
-          case Opcodes.TLOAD -> {
-            UInt256 slot = s.peek(0);
-            s.set(0, state.getTransientStorage(f.message.to(), slot));
-          }
-          case Opcodes.TSTORE -> {
-            if (f.message.isStatic()) {
-              throw ExceptionalHalt.WRITE_PROTECTION;
-            }
-            state.setTransientStorage(f.message.to(), s.peek(0), s.peek(1));
-            s.top -= 2;
-          }
-          case Opcodes.MCOPY -> mcopy(f);
-          case Opcodes.PUSH0 -> s.pushLong(0);
-          case Opcodes.RETURN, Opcodes.REVERT -> {
-            long off = s.clampedLong(0);
-            long len = s.clampedLong(1);
-            s.top -= 2;
-            f.expandMemory(off, len);
-            Bytes out = f.memory.slice(off, len);
-            step = new Finished(new ExecutionResult(
-                op == Opcodes.RETURN ? ExecutionResult.Status.SUCCESS : ExecutionResult.Status.REVERT,
-                f.gas, out, null, null));
-          }
-          case Opcodes.INVALID -> throw ExceptionalHalt.INVALID_OPCODE;
-          case Opcodes.SELFDESTRUCT -> step = selfDestruct(f);
-          case Opcodes.CREATE, Opcodes.CREATE2 -> step = create(f, op);
-          case Opcodes.CALL, Opcodes.CALLCODE, Opcodes.DELEGATECALL, Opcodes.STATICCALL -> step = call(f, op);
+          case Opcodes.PUSH0 -> top = put(d, top, 0, 0, 0, 0);
           default -> {
             if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32) {
+              // The code is padded (CodeAnalysis), so data cut off by the end reads as zeros.
               int n = op - Opcodes.PUSH1 + 1;
-              int start = pc + 1;
-              if (n <= 8 && start + n <= code.length) {
-                // PUSH1..PUSH8 (most pushes in compiled code): one limb, read directly.
-                long v = 0;
-                for (int k = start; k < start + n; k++) {
-                  v = (v << 8) | (code[k] & 0xffL);
-                }
-                s.push(v, 0, 0, 0);
-                f.pc = start + n;
-                break;
-              }
-              if (n == 32 && start + 32 <= code.length) {
+              if (n <= 8) {
+                // PUSH1..PUSH8 (most pushes in compiled code): one limb, one 8-byte read.
+                top = put(d, top, (long) BIG_ENDIAN_LONG.get(code, at + 1) >>> (64 - 8 * n), 0, 0, 0);
+              } else if (n == 32) {
                 // PUSH32 (masks and sign bits of checked signed arithmetic): four limbs.
-                s.push(bigEndianLong(code, start + 24), bigEndianLong(code, start + 16),
-                    bigEndianLong(code, start + 8), bigEndianLong(code, start));
-                f.pc = start + 32;
-                break;
+                top = put(d, top, (long) BIG_ENDIAN_LONG.get(code, at + 25), (long) BIG_ENDIAN_LONG.get(code, at + 17),
+                    (long) BIG_ENDIAN_LONG.get(code, at + 9), (long) BIG_ENDIAN_LONG.get(code, at + 1));
+              } else {
+                UInt256Math.fromBytes(code, at + 1, n, d, top << 2);
+                top++;
               }
-              int avail = Math.max(0, Math.min(n, code.length - start));
-              // Bytes past the end of the code read as zero: shift the available ones up.
-              UInt256Math.fromBytes(code, start, avail, d, s.top << 2);
-              s.top++;
-              if (avail < n) {
-                UInt256Math.shl(8 * (n - avail), d, s.at(0), d, s.at(0));
-              }
-              f.pc = pc + 1 + n;
+              pc = at + 1 + n;
             } else if (op >= Opcodes.DUP1 && op <= Opcodes.DUP16) {
-              s.dup(op - Opcodes.DUP1 + 1);
+              int src = (top - (op - Opcodes.DUP1 + 1)) << 2;
+              top = put(d, top, d[src], d[src + 1], d[src + 2], d[src + 3]);
             } else if (op >= Opcodes.SWAP1 && op <= Opcodes.SWAP16) {
-              s.swap(op - Opcodes.SWAP1 + 1);
-            } else if (op >= Opcodes.LOG0 && op <= Opcodes.LOG4) {
-              log(f, op - Opcodes.LOG0);
+              int b = t0 - ((op - Opcodes.SWAP1 + 1) << 2);
+              for (int k = 0; k < 4; k++) {
+                long x = d[t0 + k];
+                d[t0 + k] = d[b + k];
+                d[b + k] = x;
+              }
             } else {
-              throw ExceptionalHalt.INVALID_OPCODE;
+              f.pc = pc;
+              f.gas = g;
+              s.top = top;
+              inFrame = true;
+              step = step(f, op);
+              inFrame = false;
+              pc = f.pc;
+              g = f.gas;
+              top = s.top;
             }
           }
         }
-        if (tracer != null) {
-          tracer.afterStep(f, op, gasBefore - f.gas, null);
+        if (tr != null) {
+          f.pc = pc;
+          f.gas = g;
+          s.top = top;
+          tr.afterStep(f, op, gasBefore - g, null);
         }
         if (step != null) {
+          f.pc = pc;
+          f.gas = g;
+          s.top = top;
           return step;
         }
       }
     } catch (ExceptionalHalt h) {
-      if (tracer != null) {
-        tracer.afterStep(f, op, gasBefore - f.gas, h.getMessage());
+      if (!inFrame) {
+        f.pc = pc;
+        f.gas = g;
+        s.top = top;
+      }
+      if (tr != null) {
+        tr.afterStep(f, op, gasBefore - f.gas, h.getMessage());
       }
       f.gas = 0;
       return new Finished(new ExecutionResult(ExecutionResult.Status.HALT, 0, Bytes.EMPTY, null, h.getMessage()));
     }
   }
 
-  /** The 8 bytes at {@code code[i..i+8)} as a big-endian long. */
-  private static long bigEndianLong(byte[] code, int i) {
-    return (code[i] & 0xffL) << 56 | (code[i + 1] & 0xffL) << 48 | (code[i + 2] & 0xffL) << 40
-        | (code[i + 3] & 0xffL) << 32 | (code[i + 4] & 0xffL) << 24 | (code[i + 5] & 0xffL) << 16
-        | (code[i + 6] & 0xffL) << 8 | (code[i + 7] & 0xffL);
+  /**
+   * The instructions that reach the world state, the call data or other frames, or that
+   * are rare in hot code: run on the frame's own pc, gas and stack.
+   */
+  private Step step(Frame f, int op) {
+    final Stack s = f.stack;
+    final long[] d = s.data;
+    switch (op) {
+      case Opcodes.KECCAK256 -> keccak(f);
+      case Opcodes.ADDRESS -> s.push(f.message.to());
+      case Opcodes.BALANCE -> {
+        Address a = s.address(0);
+        chargeAccountAccess(f, a);
+        s.set(0, state.getBalance(a));
+      }
+      case Opcodes.ORIGIN -> s.push(tx.origin());
+      case Opcodes.CALLER -> s.push(f.message.caller());
+      case Opcodes.CALLVALUE -> s.push(f.message.value());
+      case Opcodes.CALLDATALOAD -> callDataLoad(f);
+      case Opcodes.CALLDATASIZE -> s.pushLong(f.message.data().size());
+      case Opcodes.CALLDATACOPY -> copyToMemory(f, f.message.data().unsafeArray());
+      case Opcodes.CODESIZE -> s.pushLong(f.message.code().size());
+      case Opcodes.CODECOPY -> copyToMemory(f, f.message.code().unsafeArray());
+      case Opcodes.GASPRICE -> s.push(tx.gasPrice());
+      case Opcodes.EXTCODESIZE -> {
+        Address a = s.address(0);
+        chargeAccountAccess(f, a);
+        UInt256Math.set(d, s.at(0), state.getCode(a).size());
+      }
+      case Opcodes.EXTCODECOPY -> extCodeCopy(f);
+      case Opcodes.RETURNDATASIZE -> s.pushLong(f.returnData.size());
+      case Opcodes.RETURNDATACOPY -> returnDataCopy(f);
+      case Opcodes.EXTCODEHASH -> {
+        Address a = s.address(0);
+        chargeAccountAccess(f, a);
+        if (state.isEmpty(a)) {
+          UInt256Math.set(d, s.at(0), 0);
+        } else {
+          s.pop();
+          s.push(state.getCodeHash(a));
+        }
+      }
+      case Opcodes.BLOCKHASH -> blockHash(s);
+      case Opcodes.COINBASE -> s.push(block.coinbase());
+      case Opcodes.TIMESTAMP -> s.pushLong(block.timestamp());
+      case Opcodes.NUMBER -> s.pushLong(block.number());
+      case Opcodes.PREVRANDAO -> s.push(block.prevRandao());
+      case Opcodes.GASLIMIT -> s.pushLong(block.gasLimit());
+      case Opcodes.CHAINID -> s.push(block.chainId());
+      case Opcodes.SELFBALANCE -> s.push(state.getBalance(f.message.to()));
+      case Opcodes.BASEFEE -> s.push(block.baseFee());
+      case Opcodes.BLOBHASH -> {
+        long i = s.clampedLong(0);
+        if (i < tx.blobHashes().size()) {
+          s.pop();
+          s.push(tx.blobHashes().get((int) i));
+        } else {
+          UInt256Math.set(d, s.at(0), 0);
+        }
+      }
+      case Opcodes.BLOBBASEFEE -> s.push(block.blobBaseFee());
+      case Opcodes.SLOAD -> sload(f);
+      case Opcodes.SSTORE -> sstore(f);
+      case Opcodes.TLOAD -> {
+        UInt256 slot = s.peek(0);
+        s.set(0, state.getTransientStorage(f.message.to(), slot));
+      }
+      case Opcodes.TSTORE -> {
+        if (f.message.isStatic()) {
+          throw ExceptionalHalt.WRITE_PROTECTION;
+        }
+        state.setTransientStorage(f.message.to(), s.peek(0), s.peek(1));
+        s.top -= 2;
+      }
+      case Opcodes.MCOPY -> mcopy(f);
+      case Opcodes.RETURN, Opcodes.REVERT -> {
+        long off = s.clampedLong(0);
+        long len = s.clampedLong(1);
+        s.top -= 2;
+        f.expandMemory(off, len);
+        Bytes out = f.memory.slice(off, len);
+        return new Finished(new ExecutionResult(
+            op == Opcodes.RETURN ? ExecutionResult.Status.SUCCESS : ExecutionResult.Status.REVERT,
+            f.gas, out, null, null));
+      }
+      case Opcodes.INVALID -> throw ExceptionalHalt.INVALID_OPCODE;
+      case Opcodes.SELFDESTRUCT -> {
+        return selfDestruct(f);
+      }
+      case Opcodes.CREATE, Opcodes.CREATE2 -> {
+        return create(f, op);
+      }
+      case Opcodes.CALL, Opcodes.CALLCODE, Opcodes.DELEGATECALL, Opcodes.STATICCALL -> {
+        return call(f, op);
+      }
+      default -> {
+        if (op >= Opcodes.LOG0 && op <= Opcodes.LOG4) {
+          log(f, op - Opcodes.LOG0);
+        } else {
+          throw ExceptionalHalt.INVALID_OPCODE;
+        }
+      }
+    }
+    return null;
   }
+
+  /** Writes a word at stack height {@code top}; returns the new height. */
+  private static int put(long[] d, int top, long u0, long u1, long u2, long u3) {
+    int i = top << 2;
+    d[i] = u0;
+    d[i + 1] = u1;
+    d[i + 2] = u2;
+    d[i + 3] = u3;
+    return top + 1;
+  }
+
+  /** The word at offset {@code i} of the stack array as a long, or {@link Long#MAX_VALUE} if above 2^63-1. */
+  private static long clampedLong(long[] d, int i) {
+    if ((d[i + 1] | d[i + 2] | d[i + 3]) != 0 || d[i] < 0) {
+      return Long.MAX_VALUE;
+    }
+    return d[i];
+  }
+
+  /**
+   * Charges for and grows memory to cover {@code [off, off+len)}, {@code len > 0}; returns
+   * the gas left, or -1 if the gas does not cover it (the caller halts with out-of-gas).
+   */
+  private static long expand(Frame f, long g, long off, long len) {
+    if (off == Long.MAX_VALUE || off + len > 0xFFFF_FFFFL) {
+      return -1;
+    }
+    Memory m = f.memory;
+    long newWords = m.wordsAfter(off, len);
+    long oldWords = m.words();
+    if (newWords > oldWords) {
+      long c = GasSchedule.memoryCost(newWords) - GasSchedule.memoryCost(oldWords);
+      if (c > g) {
+        return -1;
+      }
+      g -= c;
+      m.ensure(off, len);
+    }
+    return g;
+  }
+
 
   /** Why an instruction cannot run: undefined in this fork, stack underflow or overflow. */
   private ExceptionalHalt invalidStep(int op, int size) {
@@ -567,10 +711,6 @@ public final class Evm {
     return size < StackEffects.IN[op] ? ExceptionalHalt.STACK_UNDERFLOW : ExceptionalHalt.STACK_OVERFLOW;
   }
 
-  private static void compare(Stack s, long[] d, boolean result) {
-    s.top--;
-    UInt256Math.set(d, s.at(0), result ? 1 : 0);
-  }
 
   // ------------------------------------------------------------------ instructions with dynamic gas
 

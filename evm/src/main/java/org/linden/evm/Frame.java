@@ -10,8 +10,9 @@ import org.linden.types.Bytes;
  */
 public final class Frame {
   public final Message message;
+  /** The code as run: followed by zero bytes (see {@link CodeAnalysis}). */
   final byte[] code;
-  final JumpTable jumpDests;
+  final CodeAnalysis analysis;
   int pc;
   long gas;
   final Stack stack;
@@ -29,8 +30,8 @@ public final class Frame {
     this.message = message;
     this.stack = stack;
     this.memory = memory;
-    this.code = code.unsafeArray();
-    this.jumpDests = JumpTable.of(code);
+    this.analysis = CodeAnalysis.of(code);
+    this.code = analysis.padded;
     this.gas = message.gas();
     this.snapshot = snapshot;
   }

@@ -26,13 +26,14 @@ public final class GasSchedule {
   /** Whether each byte is an opcode in this fork: one table lookup per step instead of a switch. */
   public final boolean[] defined = new boolean[256];
   /**
-   * The stack check of each opcode as one unsigned comparison: an instruction can run when
-   * {@code size - stackMin[op]}, read as unsigned, is at most {@code stackSpan[op]}, that
-   * is when it finds its operands and leaves at most 1024 words. An undefined opcode has a
-   * minimum no stack reaches, so the same comparison rejects it.
+   * What the interpreter checks before each instruction, packed in one word so that a step
+   * reads one table entry: the static cost in the high 32 bits ({@link #cost}), and the
+   * stack check as one unsigned comparison — an instruction can run when {@code size -
+   * stackMin}, read as unsigned, is at most {@code stackSpan}, that is when it finds its
+   * operands and leaves at most 1024 words. An undefined opcode has a minimum no stack
+   * reaches, so the same comparison rejects it.
    */
-  final int[] stackMin = new int[256];
-  final int[] stackSpan = new int[256];
+  final long[] step = new long[256];
   public final long expPerByte;
   public final long balance;
   public final long extCode;
@@ -82,8 +83,6 @@ public final class GasSchedule {
       c[op] = 0;
       Fork since = Opcodes.introducedIn(op);
       defined[op] = since != null && fork.isAtLeast(since);
-      stackMin[op] = defined[op] ? StackEffects.IN[op] : Integer.MIN_VALUE;
-      stackSpan[op] = defined[op] ? Stack.LIMIT - StackEffects.OUT[op] : 0;
     }
     set(c, VERY_LOW, Opcodes.ADD, Opcodes.SUB, Opcodes.LT, Opcodes.GT, Opcodes.SLT, Opcodes.SGT, Opcodes.EQ,
         Opcodes.ISZERO, Opcodes.AND, Opcodes.OR, Opcodes.XOR, Opcodes.NOT, Opcodes.BYTE, Opcodes.SHL, Opcodes.SHR,
@@ -120,6 +119,26 @@ public final class GasSchedule {
     c[Opcodes.DELEGATECALL] = call;
     c[Opcodes.STATICCALL] = call;
     c[Opcodes.SELFDESTRUCT] = selfDestruct;
+    for (int op = 0; op < 256; op++) {
+      long stackMin = defined[op] ? StackEffects.IN[op] : 0xFFFF;
+      long stackSpan = defined[op] ? Stack.LIMIT - StackEffects.OUT[op] : 0;
+      step[op] = c[op] << 32 | stackSpan << 16 | stackMin;
+    }
+  }
+
+  /** The lowest stack size an instruction with this {@link #step} entry runs at. */
+  static int stackMin(long step) {
+    return (int) step & 0xFFFF;
+  }
+
+  /** How far above {@link #stackMin} the stack size may be. */
+  static int stackSpan(long step) {
+    return ((int) step) >>> 16;
+  }
+
+  /** The static cost in a {@link #step} entry. */
+  static long cost(long step) {
+    return step >>> 32;
   }
 
   private static void set(long[] c, long cost, int... ops) {
