@@ -96,6 +96,7 @@ BENCH=("$JAVA" --enable-native-access=ALL-UNNAMED -cp "$WORK/benchmarks.jar" org
 # unchanged (keyed by a hash of those); --regenerate forces a new one.
 GEN="$RESULTS/import-chain-$BLOCKS"
 GEN_KEY="$( (echo "blocks=$BLOCKS"; cat bench/src/main/java/org/linden/bench/ChainGenerator.java \
+  bench/src/main/java/org/linden/bench/BlockSequence.java \
   bench/src/main/resources/org/linden/bench/contracts/BenchToken.hex) | sha256sum | cut -c1-16)"
 if [ "$REGENERATE" = 1 ] || [ "$(cat "$GEN/key" 2>/dev/null)" != "$GEN_KEY" ] \
     || [ ! -f "$GEN/chain.rlp" ] || [ ! -f "$GEN/genesis.json" ]; then

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +24,6 @@ import org.linden.chain.block.BlockHeader;
 import org.linden.chain.block.InvalidBlockException;
 import org.linden.chain.block.Receipt;
 import org.linden.chain.config.Genesis;
-import org.linden.chain.config.GenesisAccount;
 import org.linden.chain.config.InvalidConfigException;
 import org.linden.chain.execution.BlockBuilder;
 import org.linden.chain.execution.BlockValidationException;
@@ -35,11 +33,6 @@ import org.linden.chain.tx.Transaction;
 import org.linden.chain.tx.TransactionSigner;
 import org.linden.crypto.Keccak;
 import org.linden.crypto.PrivateKey;
-import org.linden.evm.state.AccountChange;
-import org.linden.evm.state.AccountInfo;
-import org.linden.state.InMemoryKeyValueStore;
-import org.linden.state.PersistentWorldState;
-import org.linden.state.WriteBatch;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Hash;
@@ -67,10 +60,10 @@ import org.linden.types.UInt256;
  *
  * <p>Everything is deterministic: keys come from a counter, choices from a seeded
  * {@link SplittableRandom}, and signatures are RFC 6979, so the same arguments always give
- * the same bytes. Blocks are built with {@link BlockBuilder} (the same block processor the
- * node verifies with) on a {@link PersistentWorldState} over an in-memory store, whose
- * roots come from the dirty keys only; a from-scratch {@link InMemoryStateDatabase} is
- * kept alongside and its root compared with the head's at the end.
+ * the same bytes. Blocks are built by a {@link BlockSequence} (the node's block processor
+ * over a path-keyed state in memory, whose roots come from the dirty keys only); a
+ * from-scratch {@link InMemoryStateDatabase} is kept alongside and its root compared with
+ * the head's at the end.
  *
  * <p>{@code --gas FILE.rlp} instead reads any chain file and prints its block count,
  * transaction count, total gas used and head hash, for turning import times into MGas/s.
@@ -208,24 +201,14 @@ public final class ChainGenerator {
     Files.createDirectories(options.out);
     String genesisJson = genesisJson();
     Genesis genesis = Genesis.fromJson(genesisJson);
-    BlockBuilder builder = new BlockBuilder(genesis.config());
-
-    InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-    PersistentWorldState world = new PersistentWorldState(store);
+    BlockSequence chain = new BlockSequence(genesis);
     InMemoryStateDatabase mirror = genesis.toStateDatabase();
-    Hash genesisRoot;
-    try (WriteBatch batch = store.newBatch()) {
-      genesisRoot = world.apply(genesisChanges(genesis), batch);
-      batch.commit();
-    }
     Hash mirrorRoot = mirror.stateRoot();
-    if (!genesisRoot.equals(mirrorRoot)) {
-      throw new IllegalStateException("genesis state root " + genesisRoot + " differs from the in-memory root "
-          + mirrorRoot);
+    if (!chain.head().stateRoot().equals(mirrorRoot)) {
+      throw new IllegalStateException("genesis state root " + chain.head().stateRoot()
+          + " differs from the in-memory root " + mirrorRoot);
     }
-    BlockHeader parent = genesis.toBlock(genesisRoot).header();
-    List<Hash> hashes = new ArrayList<>();
-    hashes.add(parent.hash());
+    BlockHeader parent = chain.head();
 
     Path chainTmp = options.out.resolve("chain.rlp.tmp");
     long txs = 0;
@@ -239,23 +222,8 @@ public final class ChainGenerator {
         List<Transaction> signed = planned.parallelStream()
             .<Transaction>map(p -> TransactionSigner.sign(p.unsigned(), keys[p.sender()]))
             .toList();
-        // The builder asks for the post-state root before it returns: the changes are
-        // written into a batch at that point, and the batch is committed once the block is
-        // sealed (nothing reads the state in between).
-        WriteBatch[] pending = new WriteBatch[1];
-        BlockBuilder.Built built;
-        try {
-          built = builder.build(parent, world, signed, parent.timestamp() + BLOCK_TIME, COINBASE,
-              number -> hashes.get((int) number), changes -> {
-                pending[0] = store.newBatch();
-                return world.apply(changes, pending[0]);
-              });
-          pending[0].commit();
-        } finally {
-          if (pending[0] != null) {
-            pending[0].close();
-          }
-        }
+        BlockSequence.Step step = chain.next(signed, parent.timestamp() + BLOCK_TIME, COINBASE, h -> h);
+        BlockBuilder.Built built = step.built();
         List<Receipt> receipts = built.result().receipts();
         for (int i = 0; i < receipts.size(); i++) {
           if (!receipts.get(i).succeeded()) {
@@ -264,10 +232,9 @@ public final class ChainGenerator {
           }
         }
         mirror.apply(built.changes());
-        Block block = built.block();
+        Block block = step.block();
         out.write(block.encode().unsafeArray());
         parent = block.header();
-        hashes.add(parent.hash());
         txs += signed.size();
         tokenTxs += planned.stream().filter(Planned::token).count();
         gas += parent.gasUsed();
@@ -347,18 +314,6 @@ public final class ChainGenerator {
     return random.nextBoolean()
         ? senders[random.nextInt(senders.length)]
         : others.get(random.nextInt(others.size()));
-  }
-
-  /** The genesis allocation as the changes that create it, as the node writes it. */
-  private static List<AccountChange> genesisChanges(Genesis genesis) {
-    List<AccountChange> changes = new ArrayList<>();
-    for (Map.Entry<Address, GenesisAccount> e : genesis.alloc().entrySet()) {
-      GenesisAccount a = e.getValue();
-      Hash codeHash = a.code().isEmpty() ? AccountInfo.EMPTY_CODE_HASH : Keccak.hash256(a.code());
-      changes.add(new AccountChange(e.getKey(), new AccountInfo(a.nonce(), a.balance(), codeHash),
-          a.code().isEmpty() ? null : a.code(), true, new HashMap<>(a.storage())));
-    }
-    return changes;
   }
 
   /** Token balances must still add up to the total supply (no approvals are used, so slot 1 is empty). */
