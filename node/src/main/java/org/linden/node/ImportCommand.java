@@ -11,6 +11,7 @@ import org.linden.chain.block.Block;
 import org.linden.chain.block.InvalidBlockException;
 import org.linden.chain.execution.BlockValidationException;
 import org.linden.chain.store.Blockchain;
+import org.linden.node.qbft.QbftService;
 import org.linden.types.Bytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code linden import}: imports blocks from {@code chain.rlp} files (concatenated RLP
  * blocks, as geth exports them), with a progress line on long imports. Blocks already
- * in the chain are skipped, so an interrupted import can simply be run again.
+ * in the chain are skipped, so an interrupted import can simply be run again. Every block
+ * is validated and executed as one from a peer would be, QBFT commit seals included.
  */
 @Command(name = "import", description = "Import blocks from RLP files into a data directory.")
 final class ImportCommand implements Callable<Integer> {
@@ -43,6 +45,8 @@ final class ImportCommand implements Callable<Integer> {
     }
     try (DataDirectory dir = DataDirectory.open(datadir, genesis)) {
       Blockchain chain = dir.chain();
+      // A QBFT chain file is checked as blocks from peers are: validators and commit seals.
+      QbftService.checkSeals(chain);
       long total = 0;
       for (Path f : files) {
         total += countBlocks(f);

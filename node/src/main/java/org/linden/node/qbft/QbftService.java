@@ -32,8 +32,7 @@ public final class QbftService implements QbftNode, AutoCloseable {
   private QbftService(Blockchain chain, TxPool pool, QbftSettings settings, PrivateKey key,
       RoundListener rounds) {
     this.chain = chain;
-    this.validators = new ValidatorSetProvider(hash -> chain.store().header(hash), settings.epochLength());
-    chain.consensusRules(new QbftRules(settings).withSeals(new QbftSealVerifier(validators)));
+    this.validators = checkSeals(chain, settings);
     if (key != null) {
       controller = new QbftController(chain, pool, key, settings, validators, votes, rounds);
       gossip = controller.gossip();
@@ -50,6 +49,24 @@ public final class QbftService implements QbftNode, AutoCloseable {
   public static Optional<QbftService> forChain(Blockchain chain, TxPool pool, PrivateKey key,
       RoundListener rounds) {
     return QbftSettings.of(chain.config()).map(s -> new QbftService(chain, pool, s, key, rounds));
+  }
+
+  /**
+   * Makes {@code chain} check every header it imports against the validator set its parent
+   * leaves (votes replayed from the chain's own headers) and that set's commit seals, as a
+   * running node does, if its genesis config has a {@code qbft} section. For blocks that
+   * come from elsewhere than peers: a chain file given to {@code linden import} is no more
+   * trusted than a peer.
+   */
+  public static void checkSeals(Blockchain chain) {
+    QbftSettings.of(chain.config()).ifPresent(s -> checkSeals(chain, s));
+  }
+
+  private static ValidatorSetProvider checkSeals(Blockchain chain, QbftSettings settings) {
+    ValidatorSetProvider validators =
+        new ValidatorSetProvider(hash -> chain.store().header(hash), settings.epochLength());
+    chain.consensusRules(new QbftRules(settings).withSeals(new QbftSealVerifier(validators)));
+    return validators;
   }
 
   /** The devp2p capability the node offers next to eth. */
