@@ -84,9 +84,13 @@ final class LightCommand implements Callable<Integer> {
         System.out.println("Resuming from verified block " + kept.number() + " " + kept.hash() + " kept in " + dir);
       }
       int bound = client.start();
+      long start = System.nanoTime();
       BlockHeader head = client.headers().refreshHead();
+      // How much catching up took: headers fetched and checked, and the time, so the work per
+      // validator change can be seen (and measured by bench/light-bench.sh).
       System.out.println("Linden light client chain " + Long.toUnsignedString(config.chainId()) + ", verified block "
-          + head.number() + " " + head.hash() + ", listening on http://127.0.0.1:" + bound);
+          + head.number() + " " + head.hash() + " (" + client.headers().headersFetched() + " headers checked in "
+          + String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9) + " s), listening on http://127.0.0.1:" + bound);
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();
