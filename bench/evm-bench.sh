@@ -28,24 +28,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCK=/tmp/linden-mvn.lock
 COMMAND_LINE="bench/evm-bench.sh${*:+ $*}"
 
-# Does this process or one of its ancestors hold the flock on $LOCK?
-lock_held_by_ancestor() {
-  [ -e "$LOCK" ] || return 1
-  local inode pid holders
-  inode=$(stat -c %i "$LOCK")
-  holders=$(awk -v ino="$inode" '$2 == "FLOCK" && $6 ~ (":" ino "$") { print $5 }' /proc/locks)
-  [ -n "$holders" ] || return 1
-  pid=$$
-  while [ -n "$pid" ] && [ "$pid" -gt 1 ]; do
-    grep -qx "$pid" <<<"$holders" && return 0
-    pid=$(awk '/^PPid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-  done
-  return 1
-}
+# shellcheck source=bench/processes.sh
+source "$ROOT/bench/processes.sh"
 case " $* " in
   *" -h "*|*" --help "*) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
 esac
-if [ -z "${EVM_BENCH_LOCKED:-}" ] && ! lock_held_by_ancestor; then
+if [ -z "${EVM_BENCH_LOCKED:-}" ] && ! bench_lock_held_by_ancestor "$LOCK"; then
   echo "evm-bench: waiting for $LOCK..." >&2
   EVM_BENCH_LOCKED=1 exec flock "$LOCK" "$0" "$@"
 fi
@@ -80,8 +68,6 @@ E2E="$ROOT/e2e"
 RESULTS="$ROOT/bench/results"
 ANVIL_VERSION=1.7.1
 mkdir -p "$RESULTS"
-# shellcheck source=bench/processes.sh
-source "$ROOT/bench/processes.sh"
 bench_scratch evm-bench
 log() { echo "evm-bench: $*" >&2; }
 

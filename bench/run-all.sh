@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Runs every side-by-side benchmark (Linden and anvil in the same run) and appends their
-# tables to BENCHMARKS.md under a dated heading:
+# Runs every side-by-side benchmark (Linden and anvil, or the light client and the node
+# behind it, in the same run) and appends their tables to BENCHMARKS.md under a dated
+# heading:
 #
-#   bench/evm-bench.sh   eth_call of compute-heavy contracts
-#   bench/rpc-bench.sh   JSON-RPC reads, automine, block building, memory
+#   bench/evm-bench.sh     eth_call of compute-heavy contracts
+#   bench/rpc-bench.sh     JSON-RPC reads, automine, block building, memory
+#   bench/light-bench.sh   light-client catch-up over generated QBFT chains, its latency
 #
 # Usage: bench/run-all.sh [--quick]
 #
 #   --quick   fewer and shorter runs (evm: --runs 5; rpc: --runs 5 --duration 5
-#             --tx-runs 1), for checking the harness rather than for figures
+#             --tx-runs 1; light: --chains 2000:0,2000:50 --calls 20), for checking the
+#             harness rather than for figures
 #
 # The whole run holds the shared Maven lock (/tmp/linden-mvn.lock), so no build on this
 # machine runs during a measurement. A benchmark that fails (a node that answers
@@ -27,9 +30,10 @@ fi
 
 EVM_ARGS=()
 RPC_ARGS=()
+LIGHT_ARGS=()
 case "${1:-}" in
   "") ;;
-  --quick) EVM_ARGS=(--runs 5); RPC_ARGS=(--runs 5 --duration 5 --tx-runs 1) ;;
+  --quick) EVM_ARGS=(--runs 5); RPC_ARGS=(--runs 5 --duration 5 --tx-runs 1); LIGHT_ARGS=(--chains 2000:0,2000:50 --calls 20) ;;
   -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
   *) echo "run-all: unknown argument $1 (try --help)" >&2; exit 2 ;;
 esac
@@ -52,10 +56,18 @@ else
   echo "run-all: rpc-bench.sh failed" >&2
 fi
 
+# Sees the lock held by this script (an ancestor) and does not take it again.
+if "$ROOT/bench/light-bench.sh" "${LIGHT_ARGS[@]}"; then
+  SECTIONS+=("$RESULTS/light-bench.md")
+else
+  STATUS=1
+  echo "run-all: light-bench.sh failed" >&2
+fi
+
 if [ "${#SECTIONS[@]}" -gt 0 ]; then
   {
     echo
-    echo "## Side by side with anvil, $(date -u +%Y-%m-%d) (bench/run-all.sh${*:+ $*})"
+    echo "## Side by side, $(date -u +%Y-%m-%d) (bench/run-all.sh${*:+ $*})"
     for s in "${SECTIONS[@]}"; do
       echo
       cat "$s"
