@@ -30,6 +30,7 @@ import org.linden.rpc.eth.LogEntry;
 import org.linden.rpc.eth.LogFilter;
 import org.linden.rpc.eth.RpcJson;
 import org.linden.rpc.eth.StateOverrides;
+import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Fork;
 import org.linden.types.Hash;
@@ -72,7 +73,7 @@ public final class LightApi {
     d.register("eth_gasPrice", guarded(p -> forward("eth_gasPrice")));
     d.register("eth_maxPriorityFeePerGas", guarded(p -> forward("eth_maxPriorityFeePerGas")));
     d.register("eth_getBalance", guarded(p -> Quantity.of(state(p, 1).proven(p.address(0, "address")).balance())));
-    d.register("eth_getTransactionCount", guarded(p -> Quantity.of(state(p, 1).proven(p.address(0, "address")).nonce())));
+    d.register("eth_getTransactionCount", guarded(this::transactionCount));
     d.register("eth_getCode", guarded(p -> state(p, 1).codeOf(p.address(0, "address")).toHex()));
     d.register("eth_getStorageAt", guarded(p -> Hash.wrap(state(p, 2)
         .storage(p.address(0, "address"), p.uint256(1, "slot")).toBytes32()).toHex()));
@@ -129,6 +130,27 @@ public final class LightApi {
   private ProvenState state(Params p, int blockIndex) {
     BlockParameter at = p.has(blockIndex) ? p.block(blockIndex, "block") : BlockParameter.Tag.LATEST;
     return new ProvenState(upstreams, require(at));
+  }
+
+  /**
+   * The account's nonce, proven against the verified block. {@code pending} asks for the
+   * next nonce counting the transactions waiting in a pool, which no header commits to, so
+   * that part cannot be verified: the answer is the larger of the upstream's pending nonce
+   * and the nonce proven at the latest verified block. A lying server can make it higher
+   * (the wallet's next transaction then waits behind a gap) but never lower than a nonce
+   * the chain has already used, which would have the wallet sign a transaction that can
+   * never be included.
+   */
+  private Object transactionCount(Params p) {
+    p.atMost(2);
+    Address address = p.address(0, "address");
+    long proven = state(p, 1).proven(address).nonce();
+    if (!p.has(1) || p.block(1, "block") != BlockParameter.Tag.PENDING) {
+      return Quantity.of(proven);
+    }
+    long pending = upstreams.query(u -> JsonFields.quantity(
+        u.call("eth_getTransactionCount", address.toHex(), "pending").asText(), "pending transaction count"));
+    return Quantity.of(Math.max(proven, pending));
   }
 
   private Object blockJson(Optional<BlockHeader> header, boolean full) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -159,6 +160,43 @@ class LyingServerTest {
     LightHarness light = through((m, r) -> m.equals("eth_getRawTransactionByBlockHashAndIndex")
         ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(org.linden.chain.tx.TransactionCodec.encode(CHAIN.block(10).transactions().get(0)).toHex()) : r);
     assertThat(light.error("eth_getBlockByNumber", "0x14", false)).contains("not verified").contains("transactions root");
+  }
+
+  private static BiFunction<String, JsonNode, JsonNode> pendingNonce(String claimed) {
+    return (m, r) -> m.equals("eth_getTransactionCount") ? JsonNodeFactory.instance.textNode(claimed) : r;
+  }
+
+  @Test
+  void thePendingNonceIsNeverBelowTheProvenOne() {
+    String rich = SyntheticChain.RICH.toHex();
+    assertThat(through((m, r) -> r).result("eth_getTransactionCount", rich, "pending").asText()).isEqualTo("0x3");
+    // A pool no header commits to: two more waiting transactions are taken as the server says.
+    assertThat(through(pendingNonce("0x5")).result("eth_getTransactionCount", rich, "pending").asText())
+        .isEqualTo("0x5");
+    // A server claiming fewer than the chain has used cannot pull the answer below the proof.
+    assertThat(through(pendingNonce("0x1")).result("eth_getTransactionCount", rich, "pending").asText())
+        .isEqualTo("0x3");
+    assertThat(through(pendingNonce("0x0")).result("eth_getTransactionCount", rich, "latest").asText())
+        .isEqualTo("0x3");
+    // Nor can a lie in the proof: the proven nonce is checked as for "latest".
+    LightHarness liar = through((m, r) -> {
+      if (m.equals("eth_getProof")) {
+        ((ObjectNode) r).put("nonce", "0x1");
+      }
+      return r;
+    });
+    assertThat(liar.error("eth_getTransactionCount", rich, "pending")).contains("not verified").contains("nonce");
+  }
+
+  @Test
+  void aMalformedPendingNonceFailsOverToTheNextServer() {
+    Upstream garbled = new LyingUpstream(CHAIN, pendingNonce("lots"));
+    assertThat(new LightHarness(CHAIN.header(0), null, garbled)
+        .error("eth_getTransactionCount", SyntheticChain.RICH.toHex(), "pending"))
+        .contains("not verified").contains("pending transaction count");
+    LightHarness light = new LightHarness(CHAIN.header(0), null, garbled, CHAIN);
+    assertThat(light.result("eth_getTransactionCount", SyntheticChain.RICH.toHex(), "pending").asText()).isEqualTo("0x3");
+    assertThat(light.pool.strikes(0)).isEqualTo(1);
   }
 
   @Test

@@ -202,6 +202,8 @@ final class SyntheticChain implements Upstream {
         yield out;
       }
       case "eth_getProof" -> proof(Address.fromHex((String) params[0]), castList(params[1]));
+      // No pool: the pending nonce is the latest one.
+      case "eth_getTransactionCount" -> f.textNode(Quantity.of(Address.fromHex((String) params[0]).equals(RICH) ? 3 : 0));
       case "eth_getCode" -> f.textNode(Address.fromHex((String) params[0]).equals(CONTRACT) ? CODE.toHex() : "0x");
       case "eth_gasPrice", "eth_maxPriorityFeePerGas" -> f.textNode("0x1");
       default -> throw new UpstreamException(-32601, "method " + method + " not served by the synthetic chain");
