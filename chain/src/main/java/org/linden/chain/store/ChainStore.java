@@ -25,7 +25,13 @@ import org.linden.types.Hash;
  * everything it changes commit together.
  */
 public final class ChainStore {
+  /** Transactions (or receipts) held decoded: a few large blocks or many small ones. */
+  private static final int DECODED_WEIGHT = 20_000;
+
   private final KeyValueStore store;
+  private final RecentlyDecoded<BlockBody> bodies =
+      new RecentlyDecoded<>(DECODED_WEIGHT, b -> 1 + b.transactions().size() + b.ommers().size());
+  private final RecentlyDecoded<List<Receipt>> receipts = new RecentlyDecoded<>(DECODED_WEIGHT, r -> 1 + r.size());
 
   public ChainStore(KeyValueStore store) {
     this.store = store;
@@ -41,19 +47,21 @@ public final class ChainStore {
   }
 
   public Optional<BlockBody> body(Hash hash) {
-    return store.get(Column.BODIES, hash.bytes().toArray()).map(b -> decode(() -> BlockBody.decode(Bytes.wrap(b)),
-        "body " + hash));
+    return Optional.ofNullable(bodies.get(hash, h -> store.get(Column.BODIES, h.bytes().toArray())
+        .map(b -> decode(() -> BlockBody.decode(Bytes.wrap(b)), "body " + h)).orElse(null)));
   }
 
+  /** The block's receipts in transaction order; the list is shared and unmodifiable. */
   public Optional<List<Receipt>> receipts(Hash hash) {
-    return store.get(Column.RECEIPTS, hash.bytes().toArray()).map(b -> decode(() -> {
-      RlpReader list = RlpReader.of(b).readList();
-      List<Receipt> out = new ArrayList<>();
-      while (!list.isDone()) {
-        out.add(Receipt.readFromList(list));
-      }
-      return out;
-    }, "receipts " + hash));
+    return Optional.ofNullable(receipts.get(hash, h -> store.get(Column.RECEIPTS, h.bytes().toArray())
+        .map(b -> decode(() -> {
+          RlpReader list = RlpReader.of(b).readList();
+          List<Receipt> out = new ArrayList<>();
+          while (!list.isDone()) {
+            out.add(Receipt.readFromList(list));
+          }
+          return List.copyOf(out);
+        }, "receipts " + h)).orElse(null)));
   }
 
   /**
