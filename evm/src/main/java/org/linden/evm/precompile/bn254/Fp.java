@@ -71,6 +71,11 @@ final class Fp {
     return new Fp(l[0], l[1], l[2], l[3]);
   }
 
+  /** The value with the given Montgomery limbs (x·2^256 mod p, below p), as {@link FpLimbs} reads it. */
+  static Fp fromLimbs(long l0, long l1, long l2, long l3) {
+    return new Fp(l0, l1, l2, l3);
+  }
+
   /** Reduces {@code v} mod p; for constants and tests, not for the hot path. */
   static Fp fromBigInteger(BigInteger v) {
     return raw(v.mod(MODULUS)).mul(R2);

@@ -61,27 +61,9 @@ final class Fp6 {
     return new Fp6(s0.add(s3.mulByXi()), s1.add(s4.mulByXi()), s1.add(s2).add(s3).sub(s0).sub(s4));
   }
 
-  Fp6 mulByFp2(Fp2 s) {
-    return new Fp6(c0.mul(s), c1.mul(s), c2.mul(s));
-  }
-
   /** Multiplies by v: the coefficients shift up and the one leaving through v^3 comes back as ξ. */
   Fp6 mulByV() {
     return new Fp6(c2.mulByXi(), c0, c1);
-  }
-
-  /**
-   * Multiplies by the sparse element {@code b0 + b1·v} (five F_p2 products instead of six), the
-   * shape line functions take in the Miller loop.
-   */
-  Fp6 mulBy01(Fp2 b0, Fp2 b1) {
-    Fp2 t0 = c0.mul(b0);
-    Fp2 t1 = c1.mul(b1);
-    // (a0 + a1v + a2v²)(b0 + b1v) = a0b0 + ξa2b1 + (a0b1 + a1b0)v + (a1b1 + a2b0)v²
-    Fp2 r0 = c2.mul(b1).mulByXi().add(t0);
-    Fp2 r1 = c0.add(c1).mul(b0.add(b1)).sub(t0).sub(t1);
-    Fp2 r2 = c2.mul(b0).add(t1);
-    return new Fp6(r0, r1, r2);
   }
 
   /**
