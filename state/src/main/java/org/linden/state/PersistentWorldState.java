@@ -91,15 +91,65 @@ public final class PersistentWorldState implements StateReader {
     return diff.postRoot();
   }
 
-  private StateDiff update(List<AccountChange> changes, WriteBatch batch) {
+  /**
+   * Works out the update {@code changes} make to the current state without writing
+   * anything: its root, and the writes {@link #apply(Hash, Prepared, WriteBatch)} adds
+   * later. A block builder needs the root for the header before the block can be
+   * committed; preparing once lets the commit reuse the trie work instead of repeating it.
+   */
+  public Prepared prepare(List<AccountChange> changes) {
     Hash preRoot = stateRoot();
     StateUpdater updater = new StateUpdater(store, preRoot);
     for (AccountChange change : changes) {
       updater.apply(change);
     }
     Hash postRoot = updater.finish();
-    updater.writes().flushTo(batch);
-    return new StateDiff(preRoot, postRoot, updater.writes().reverseEntries());
+    return new Prepared(changes, preRoot, postRoot, updater.writes());
+  }
+
+  /**
+   * Like {@link #apply(Hash, List, WriteBatch)} for an update prepared before. If the
+   * state moved since it was prepared, the update is worked out again from its changes.
+   */
+  public Hash apply(Hash blockHash, Prepared prepared, WriteBatch batch) {
+    Prepared p = prepared.preRoot.equals(stateRoot()) ? prepared : prepare(prepared.changes);
+    StateDiff diff = p.write(batch);
+    batch.put(Column.STATE_DIFFS, blockHash.bytes().unsafeArray(), diff.encode().unsafeArray());
+    return diff.postRoot();
+  }
+
+  private StateDiff update(List<AccountChange> changes, WriteBatch batch) {
+    return prepare(changes).write(batch);
+  }
+
+  /** A state update worked out against one state root and not written yet. */
+  public static final class Prepared {
+    private final List<AccountChange> changes;
+    private final Hash preRoot;
+    private final Hash postRoot;
+    private final StateWriteSet writes;
+
+    private Prepared(List<AccountChange> changes, Hash preRoot, Hash postRoot, StateWriteSet writes) {
+      this.changes = changes;
+      this.preRoot = preRoot;
+      this.postRoot = postRoot;
+      this.writes = writes;
+    }
+
+    /** The state root after the update. */
+    public Hash postRoot() {
+      return postRoot;
+    }
+
+    /** The account changes this update applies. */
+    public List<AccountChange> changes() {
+      return changes;
+    }
+
+    private StateDiff write(WriteBatch batch) {
+      writes.flushTo(batch);
+      return new StateDiff(preRoot, postRoot, writes.reverseEntries());
+    }
   }
 
   /** The reverse diff stored for {@code blockHash}, if any. */

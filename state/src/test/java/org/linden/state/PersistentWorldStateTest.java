@@ -85,6 +85,61 @@ class PersistentWorldStateTest {
   }
 
   @Test
+  void aPreparedUpdateWritesWhatADirectApplyWritesAndCanBeReverted() {
+    ReferenceState model = new ReferenceState();
+    RandomChanges random = new RandomChanges(11, 24, 10, model);
+    KeyValueStore direct = new InMemoryKeyValueStore();
+    KeyValueStore viaPrepared = new InMemoryKeyValueStore();
+    PersistentWorldState a = new PersistentWorldState(direct);
+    PersistentWorldState b = new PersistentWorldState(viaPrepared);
+    for (int i = 0; i < 20; i++) {
+      List<AccountChange> changes = random.nextBlock(8);
+      model.apply(changes);
+      commit(direct, a, blockHash("main", i), changes);
+      PersistentWorldState.Prepared prepared = b.prepare(changes);
+      assertThat(prepared.postRoot()).isEqualTo(model.stateRoot());
+      // Preparing writes nothing.
+      assertThat(b.stateRoot()).isNotEqualTo(prepared.postRoot());
+      try (WriteBatch batch = viaPrepared.newBatch()) {
+        assertThat(b.apply(blockHash("main", i), prepared, batch)).isEqualTo(model.stateRoot());
+        batch.commit();
+      }
+      assertThat(dumpState(viaPrepared)).as("block %d", i).isEqualTo(dumpState(direct));
+      assertThat(b.diff(blockHash("main", i))).isEqualTo(a.diff(blockHash("main", i)));
+    }
+    try (WriteBatch batch = viaPrepared.newBatch()) {
+      b.revert(blockHash("main", 19), batch);
+      batch.commit();
+    }
+    try (WriteBatch batch = direct.newBatch()) {
+      a.revert(blockHash("main", 19), batch);
+      batch.commit();
+    }
+    assertThat(dumpState(viaPrepared)).isEqualTo(dumpState(direct));
+  }
+
+  @Test
+  void anUpdatePreparedOnAnOlderStateIsWorkedOutAgain() {
+    ReferenceState model = new ReferenceState();
+    RandomChanges random = new RandomChanges(12, 24, 10, model);
+    KeyValueStore store = new InMemoryKeyValueStore();
+    PersistentWorldState state = new PersistentWorldState(store);
+    List<AccountChange> first = random.nextBlock(8);
+    model.apply(first);
+    List<AccountChange> second = random.nextBlock(8);
+    // Prepared before the first block is committed: its writes assume the empty state.
+    PersistentWorldState.Prepared stale = state.prepare(second);
+    commit(store, state, blockHash("main", 0), first);
+    model.apply(second);
+    try (WriteBatch batch = store.newBatch()) {
+      assertThat(state.apply(blockHash("main", 1), stale, batch)).isEqualTo(model.stateRoot());
+      batch.commit();
+    }
+    assertThat(state.stateRoot()).isEqualTo(model.stateRoot());
+    assertThat(dump(store, Column.TRIE_NODES)).isEqualTo(model.expectedTrieNodes());
+  }
+
+  @Test
   void aNewStateIsTheEmptyTrie() {
     PersistentWorldState state = new PersistentWorldState(new InMemoryKeyValueStore());
     Address a = Address.fromNumber(7);

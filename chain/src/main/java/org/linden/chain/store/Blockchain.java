@@ -232,16 +232,32 @@ public final class Blockchain {
    */
   public synchronized boolean importBuilt(org.linden.chain.execution.BlockBuilder.Built built,
       IrregularChanges irregular) throws BlockValidationException {
+    return importBuilt(built, irregular, null);
+  }
+
+  /**
+   * {@link #importBuilt(org.linden.chain.execution.BlockBuilder.Built, IrregularChanges)} with
+   * the state update the builder prepared for its state root ({@link PersistentWorldState#prepare}),
+   * so the trie work is not done twice. An update prepared from other changes than the
+   * block's is ignored.
+   */
+  public synchronized boolean importBuilt(org.linden.chain.execution.BlockBuilder.Built built,
+      IrregularChanges irregular, PersistentWorldState.Prepared prepared) throws BlockValidationException {
     Block block = built.block();
     if (!block.header().parentHash().equals(head.hash()) || contains(block.hash())) {
       return importBlock(block, irregular, true);
     }
-    apply(block, true, irregular, new Executed(built.result(), built.changes()));
+    PersistentWorldState.Prepared reuse = prepared != null && prepared.changes() == built.changes() ? prepared : null;
+    apply(block, true, irregular, new Executed(built.result(), built.changes(), reuse));
     return true;
   }
 
-  /** A block's execution done elsewhere (by the block builder), to be committed as is. */
-  private record Executed(BlockResult result, java.util.List<org.linden.evm.state.AccountChange> changes) {}
+  /**
+   * A block's execution done elsewhere (by the block builder), to be committed as is, with
+   * its state update when the builder prepared one.
+   */
+  private record Executed(BlockResult result, java.util.List<org.linden.evm.state.AccountChange> changes,
+      PersistentWorldState.Prepared prepared) {}
 
   private boolean importBlock(Block block, IrregularChanges irregular, boolean dev) throws BlockValidationException {
     Hash hash = block.hash();
@@ -319,11 +335,13 @@ public final class Blockchain {
           return state.apply(changes, scratch);
         }
       }, irregular);
-      executed = new Executed(result, world.changes());
+      executed = new Executed(result, world.changes(), null);
     }
     BlockResult result = executed.result();
     try (WriteBatch batch = chain.store().newBatch()) {
-      Hash root = state.apply(h.hash(), executed.changes(), batch);
+      Hash root = executed.prepared() != null
+          ? state.apply(h.hash(), executed.prepared(), batch)
+          : state.apply(h.hash(), executed.changes(), batch);
       BlockValidator.validateResult(h, result, fork, root);
       if (storeBlock) {
         chain.putBlock(batch, h, block.body());

@@ -43,11 +43,14 @@ class ImportBuiltTest {
     }
   }
 
-  private static BlockBuilder.Built build(Blockchain chain, long nonce) throws BlockValidationException {
-    LegacyTransaction tx = TransactionSigner.signLegacy(LegacyTransaction.unsigned(nonce,
+  private static LegacyTransaction transfer(long nonce) {
+    return TransactionSigner.signLegacy(LegacyTransaction.unsigned(nonce,
         UInt256.valueOf(10_000_000_000L), 21_000, Address.fromNumber(0x1234), UInt256.valueOf(5), Bytes.EMPTY),
         OptionalLong.of(1337), KEY);
-    return new BlockBuilder(chain.config()).build(chain.head(), chain.state(), List.of(tx),
+  }
+
+  private static BlockBuilder.Built build(Blockchain chain, long nonce) throws BlockValidationException {
+    return new BlockBuilder(chain.config()).build(chain.head(), chain.state(), List.of(transfer(nonce)),
         chain.head().timestamp() + 12, Address.fromNumber(0xc0), n -> chain.store().canonicalHash(n).orElse(Hash.ZERO),
         changes -> {
           try (WriteBatch scratch = chain.store().store().newBatch()) {
@@ -68,6 +71,35 @@ class ImportBuiltTest {
     assertThat(built.head().hash()).isEqualTo(replayed.head().hash());
     assertThat(built.state().account(Address.fromNumber(0x1234)).orElseThrow().balance()).isEqualTo(UInt256.valueOf(15));
     assertThat(built.store().receipts(built.head().hash())).isEqualTo(replayed.store().receipts(replayed.head().hash()));
+  }
+
+  @Test
+  void theStateUpdatePreparedForTheHeaderIsCommittedAndAStaleOrForeignOneIsNot() throws Exception {
+    Blockchain built = Blockchain.open(new InMemoryKeyValueStore(), GENESIS);
+    Blockchain replayed = Blockchain.open(new InMemoryKeyValueStore(), GENESIS);
+    for (long nonce = 0; nonce < 4; nonce++) {
+      org.linden.state.PersistentWorldState.Prepared[] last = new org.linden.state.PersistentWorldState.Prepared[1];
+      BlockBuilder.Built b = new BlockBuilder(built.config()).build(built.head(), built.state(), List.of(transfer(nonce)),
+          built.head().timestamp() + 12, Address.fromNumber(0xc0),
+          n -> built.store().canonicalHash(n).orElse(Hash.ZERO), changes -> {
+            last[0] = built.state().prepare(changes);
+            return last[0].postRoot();
+          });
+      org.linden.state.PersistentWorldState.Prepared prepared = last[0];
+      if (nonce == 2) {
+        // An update prepared from other changes (a forged account) must not be what gets written.
+        List<AccountChange> other = new java.util.ArrayList<>(b.changes());
+        other.add(new AccountChange(Address.fromNumber(0x666),
+            new AccountInfo(0, UInt256.ONE, AccountInfo.EMPTY_CODE_HASH), null, false, new java.util.HashMap<>()));
+        prepared = built.state().prepare(other);
+      }
+      assertThat(built.importBuilt(b, IrregularChanges.NONE, prepared)).isTrue();
+      assertThat(replayed.importBlock(b.block())).isTrue();
+      assertThat(built.state().stateRoot()).isEqualTo(replayed.state().stateRoot());
+    }
+    assertThat(built.head().hash()).isEqualTo(replayed.head().hash());
+    assertThat(built.state().account(Address.fromNumber(0x666))).isEmpty();
+    assertThat(built.state().account(Address.fromNumber(0x1234)).orElseThrow().balance()).isEqualTo(UInt256.valueOf(20));
   }
 
   @Test

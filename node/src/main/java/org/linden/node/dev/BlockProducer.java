@@ -19,7 +19,7 @@ import org.linden.chain.store.Blockchain;
 import org.linden.chain.tx.Transaction;
 import org.linden.chain.tx.ValidTransaction;
 import org.linden.chain.txpool.TxPool;
-import org.linden.state.WriteBatch;
+import org.linden.state.PersistentWorldState;
 import org.linden.types.Address;
 import org.linden.types.Fork;
 import org.linden.types.Hash;
@@ -91,13 +91,13 @@ final class BlockProducer {
       return Optional.empty();
     }
     // The builder executed the block already; the chain commits that result after checking it.
-    chain.importBuilt(built.built(), built.irregular());
+    chain.importBuilt(built.built(), built.irregular(), built.state());
     clock.sealed(timestamp);
     return Optional.of(built.block());
   }
 
   /** A built block and the irregular changes it was built with (the edits, and the senders of impersonated transactions). */
-  private record Attempt(BlockBuilder.Built built, IrregularChanges irregular) {
+  private record Attempt(BlockBuilder.Built built, IrregularChanges irregular, PersistentWorldState.Prepared state) {
     Block block() {
       return built.block();
     }
@@ -148,14 +148,15 @@ final class BlockProducer {
       IrregularChanges irregular) throws BlockValidationException {
     IrregularChanges withSenders = withImpersonatedSenders(irregular, txs);
     List<Transaction> body = txs.stream().map(ValidTransaction::transaction).toList();
+    // The root the changes would give, worked out without writing; the last one prepared
+    // (for the block's final changes) is committed with the block.
+    PersistentWorldState.Prepared[] last = new PersistentWorldState.Prepared[1];
     BlockBuilder.Built built = builder.build(parent, chain.state(), body, timestamp, coinbase, this::canonicalHash,
         changes -> {
-          // The root the changes would give, computed in a batch that is never committed.
-          try (WriteBatch scratch = chain.store().store().newBatch()) {
-            return chain.state().apply(changes, scratch);
-          }
+          last[0] = chain.state().prepare(changes);
+          return last[0].postRoot();
         }, withSenders);
-    return new Attempt(built, withSenders);
+    return new Attempt(built, withSenders, last[0]);
   }
 
   /** Adds the sender of each impersonated transaction among {@code txs}, which its placeholder signature cannot give. */
