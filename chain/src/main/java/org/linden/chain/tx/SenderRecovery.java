@@ -22,6 +22,8 @@ import org.linden.types.UInt256;
 public final class SenderRecovery {
   private static final UInt256 V27 = UInt256.valueOf(27);
   private static final UInt256 V28 = UInt256.valueOf(28);
+  /** Enough for the senders of a few full blocks and the pool that feeds them. */
+  private static final RecoveredSenders RECOVERED = new RecoveredSenders(16_384);
 
   private SenderRecovery() {}
 
@@ -63,9 +65,16 @@ public final class SenderRecovery {
 
   private static Address recover(Hash signingHash, Transaction tx, int recoveryId)
       throws InvalidTransactionException {
-    return Secp256k1.recover(signingHash, new Signature(tx.r(), tx.s(), recoveryId))
+    Signature signature = new Signature(tx.r(), tx.s(), recoveryId);
+    Address known = RECOVERED.get(signingHash, signature);
+    if (known != null) {
+      return known;
+    }
+    Address sender = Secp256k1.recover(signingHash, signature)
         .map(key -> key.address())
         .orElseThrow(() -> new InvalidTransactionException(Reason.INVALID_SIGNATURE,
             "no public key recovers from the signature (r is not the x of a curve point)"));
+    RECOVERED.put(signingHash, signature, sender);
+    return sender;
   }
 }
