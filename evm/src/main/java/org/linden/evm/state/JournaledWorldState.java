@@ -32,6 +32,12 @@ public final class JournaledWorldState implements WorldState {
   private final Set<Address> destructed = new HashSet<>();
   private final Set<Address> created = new HashSet<>();
   private final List<Log> logs = new ArrayList<>();
+  /**
+   * The accounts whose storage the current transaction wrote or cleared: finishing it
+   * visits only these, not every account loaded in the block (which made a block of many
+   * transactions to new accounts quadratic).
+   */
+  private final List<CachedAccount> foldAtFinish = new ArrayList<>();
   private long refund;
 
   public JournaledWorldState(StateReader backend) {
@@ -54,12 +60,16 @@ public final class JournaledWorldState implements WorldState {
     boolean storageCleared;
     /** Same, as of the start of the current transaction. */
     boolean clearedAtTxStart;
+    /** Created anew or deleted in the current transaction: its original storage starts over at the end of it. */
+    boolean clearedInTx;
     /** Slots written since this state was created, with their current values. */
     HashMap<UInt256, UInt256> storage = new HashMap<>();
     /** Cache of slot values as of the start of the current transaction. */
     final HashMap<UInt256, UInt256> original = new HashMap<>();
     /** Slots written in the current transaction (a superset after reverts): what finishing it must fold in. */
     final java.util.HashSet<UInt256> writtenInTx = new java.util.HashSet<>();
+    /** Listed in {@link #foldAtFinish}. */
+    boolean foldPending;
 
     CachedAccount(Address address, Optional<AccountInfo> info) {
       this.address = address;
@@ -90,7 +100,7 @@ public final class JournaledWorldState implements WorldState {
       if (v != null) {
         return v;
       }
-      return storageCleared && !clearedAtTxStart ? UInt256.ZERO : originalValue(slot);
+      return storageCleared && (clearedInTx || !clearedAtTxStart) ? UInt256.ZERO : originalValue(slot);
     }
 
     boolean isEmpty() {
@@ -220,6 +230,7 @@ public final class JournaledWorldState implements WorldState {
     UInt256 old = a.storage.get(slot);
     a.storage.put(slot, value);
     a.writtenInTx.add(slot);
+    foldAtFinish(a);
     journal.add(() -> {
       if (old == null) {
         a.storage.remove(slot);
@@ -252,12 +263,15 @@ public final class JournaledWorldState implements WorldState {
     CachedAccount a = loadForWrite(address);
     HashMap<UInt256, UInt256> oldStorage = a.storage;
     boolean oldCleared = a.storageCleared;
+    boolean oldClearedInTx = a.clearedInTx;
     long oldNonce = a.nonce;
     Bytes oldCode = a.code;
     Hash oldHash = a.codeHash;
     boolean oldChanged = a.codeChanged;
     a.storage = new HashMap<>();
     a.storageCleared = true;
+    a.clearedInTx = true;
+    foldAtFinish(a);
     a.nonce = 0;
     a.code = Bytes.EMPTY;
     a.codeHash = AccountInfo.EMPTY_CODE_HASH;
@@ -266,6 +280,7 @@ public final class JournaledWorldState implements WorldState {
     journal.add(() -> {
       a.storage = oldStorage;
       a.storageCleared = oldCleared;
+      a.clearedInTx = oldClearedInTx;
       a.nonce = oldNonce;
       a.code = oldCode;
       a.codeHash = oldHash;
@@ -392,11 +407,15 @@ public final class JournaledWorldState implements WorldState {
         }
       }
     }
-    for (CachedAccount a : accounts.values()) {
-      if (a.storageCleared && !a.clearedAtTxStart) {
+    for (CachedAccount a : foldAtFinish) {
+      a.foldPending = false;
+      // A clear in this transaction, even of an account cleared before in the block (created,
+      // written, then destructed), leaves the next one nothing but what was written since.
+      if (a.clearedInTx && a.storageCleared) {
         a.original.clear();
         a.clearedAtTxStart = true;
       }
+      a.clearedInTx = false;
       // Only this transaction's writes: folding the whole block's storage in again would make a block quadratic.
       for (UInt256 slot : a.writtenInTx) {
         UInt256 v = a.storage.get(slot);
@@ -406,6 +425,7 @@ public final class JournaledWorldState implements WorldState {
       }
       a.writtenInTx.clear();
     }
+    foldAtFinish.clear();
     journal.clear();
   }
 
@@ -419,6 +439,15 @@ public final class JournaledWorldState implements WorldState {
     a.codeChanged = true;
     a.storage = new HashMap<>();
     a.storageCleared = true;
+    a.clearedInTx = true;
+    foldAtFinish(a);
+  }
+
+  private void foldAtFinish(CachedAccount a) {
+    if (!a.foldPending) {
+      a.foldPending = true;
+      foldAtFinish.add(a);
+    }
   }
 
   @Override

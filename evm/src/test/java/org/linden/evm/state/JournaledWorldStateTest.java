@@ -100,6 +100,43 @@ class JournaledWorldStateTest {
   }
 
   @Test
+  void originalStorageFollowsEachTransactionOfALongBlock() {
+    JournaledWorldState s = new JournaledWorldState(backend());
+    // Many accounts loaded in the block; only some write storage in each transaction.
+    for (int i = 0; i < 200; i++) {
+      s.beginTransaction();
+      s.setBalance(Address.fromNumber(0x1000 + i), UInt256.ONE);
+      if (i % 50 == 0) {
+        s.setStorage(A, SLOT, UInt256.valueOf(i));
+      }
+      s.finishTransaction(true);
+    }
+    s.beginTransaction();
+    assertThat(s.getOriginalStorage(A, SLOT)).isEqualTo(UInt256.valueOf(150));
+    // A write that the transaction reverts leaves the original as it was.
+    int snapshot = s.snapshot();
+    s.setStorage(A, SLOT, UInt256.valueOf(999));
+    s.revertTo(snapshot);
+    s.finishTransaction(true);
+    s.beginTransaction();
+    assertThat(s.getOriginalStorage(A, SLOT)).isEqualTo(UInt256.valueOf(150));
+    // An account created anew in one transaction has empty original storage in the next.
+    s.createAccount(A);
+    s.finishTransaction(true);
+    s.beginTransaction();
+    assertThat(s.getOriginalStorage(A, SLOT)).isEqualTo(UInt256.ZERO);
+    // And one destructed likewise.
+    s.setStorage(A, SLOT, UInt256.valueOf(5));
+    s.finishTransaction(true);
+    s.beginTransaction();
+    assertThat(s.getOriginalStorage(A, SLOT)).isEqualTo(UInt256.valueOf(5));
+    s.markDestructed(A);
+    s.finishTransaction(true);
+    s.beginTransaction();
+    assertThat(s.getOriginalStorage(A, SLOT)).isEqualTo(UInt256.ZERO);
+  }
+
+  @Test
   void createdAccountsStartWithEmptyStorage() {
     JournaledWorldState s = new JournaledWorldState(backend());
     s.beginTransaction();
