@@ -8,7 +8,7 @@
 #   --runs N      measured wrk runs per read method and node (default 5)
 #   --duration S  seconds per wrk run (default 10)
 #   --txs N       transactions per automine run (default 1000)
-#   --tx-runs N   runs of each transaction and block-building measurement (default 3)
+#   --tx-runs N   runs of each transaction and block-building measurement (default 5)
 #   --no-build    use the node jar as it is instead of building it first
 #
 # What is measured, on each node in turn:
@@ -35,7 +35,7 @@ JAVA="$JAVA_HOME/bin/java"
 RUNS=5
 DURATION=10
 TXS=1000
-TX_RUNS=3
+TX_RUNS=5
 BUILD=1
 while [ "$#" -gt 0 ]; do
   case "$1" in
