@@ -17,6 +17,9 @@ final class KeccakF1600 {
     0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L
   };
 
+  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   private KeccakF1600() {}
 
   /** keccak256 of {@code input[offset, offset+length)}, written to {@code out[outOffset..+32)}. */
@@ -26,32 +29,29 @@ final class KeccakF1600 {
     int pos = offset;
     while (end - pos >= RATE) {
       for (int i = 0; i < RATE / 8; i++) {
-        a[i] ^= readLong(input, pos + 8 * i);
+        a[i] ^= (long) LITTLE_ENDIAN_LONG.get(input, pos + 8 * i);
       }
       permute(a);
       pos += RATE;
     }
-    // Last, partial block with the padding.
-    byte[] last = new byte[RATE];
-    int rem = end - pos;
-    System.arraycopy(input, pos, last, 0, rem);
-    last[rem] ^= 0x01;
-    last[RATE - 1] ^= (byte) 0x80;
-    for (int i = 0; i < RATE / 8; i++) {
-      a[i] ^= readLong(last, 8 * i);
+    // The last, partial block is absorbed from the input in place, with the padding
+    // (0x01 after the data, 0x80 in the last byte of the rate) added to the lanes.
+    int lane = 0;
+    while (end - pos >= 8) {
+      a[lane++] ^= (long) LITTLE_ENDIAN_LONG.get(input, pos);
+      pos += 8;
     }
+    long tail = 0;
+    int k = 0;
+    for (; pos < end; pos++, k++) {
+      tail |= (input[pos] & 0xffL) << (8 * k);
+    }
+    a[lane] ^= tail | (0x01L << (8 * k));
+    a[RATE / 8 - 1] ^= 0x80L << 56;
     permute(a);
     for (int i = 0; i < 4; i++) {
-      long v = a[i];
-      for (int k = 0; k < 8; k++) {
-        out[outOffset + 8 * i + k] = (byte) (v >>> (8 * k));
-      }
+      LITTLE_ENDIAN_LONG.set(out, outOffset + 8 * i, a[i]);
     }
-  }
-
-  private static long readLong(byte[] b, int i) {
-    return (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-        | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
   }
 
   /** The 24 rounds, with the lanes held in locals so the JIT keeps them in registers. */
