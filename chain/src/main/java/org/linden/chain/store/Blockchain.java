@@ -330,10 +330,8 @@ public final class Blockchain {
     if (executed == null) {
       JournaledWorldState world = new JournaledWorldState(state);
       BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null, changes -> {
-        // Pre-Byzantium receipts: the root after each transaction, computed in a batch never committed.
-        try (WriteBatch scratch = chain.store().newBatch()) {
-          return state.apply(changes, scratch);
-        }
+        // Pre-Byzantium receipts: the root after each transaction, worked out without writing.
+        return state.prepare(changes).postRoot();
       }, irregular);
       executed = new Executed(result, world.changes(), null);
     }

@@ -16,7 +16,6 @@ import org.linden.crypto.PrivateKey;
 import org.linden.evm.state.AccountChange;
 import org.linden.evm.state.AccountInfo;
 import org.linden.state.InMemoryKeyValueStore;
-import org.linden.state.WriteBatch;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Hash;
@@ -52,11 +51,7 @@ class ImportBuiltTest {
   private static BlockBuilder.Built build(Blockchain chain, long nonce) throws BlockValidationException {
     return new BlockBuilder(chain.config()).build(chain.head(), chain.state(), List.of(transfer(nonce)),
         chain.head().timestamp() + 12, Address.fromNumber(0xc0), n -> chain.store().canonicalHash(n).orElse(Hash.ZERO),
-        changes -> {
-          try (WriteBatch scratch = chain.store().store().newBatch()) {
-            return chain.state().apply(changes, scratch);
-          }
-        });
+        changes -> chain.state().prepare(changes).postRoot());
   }
 
   @Test

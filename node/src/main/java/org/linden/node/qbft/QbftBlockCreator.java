@@ -15,7 +15,6 @@ import org.linden.consensus.qbft.QbftExtraData;
 import org.linden.consensus.qbft.ValidatorSet;
 import org.linden.consensus.qbft.ValidatorSetProvider;
 import org.linden.consensus.qbft.VoteProposals;
-import org.linden.state.WriteBatch;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Hash;
@@ -89,10 +88,8 @@ final class QbftBlockCreator implements BlockCreator {
   }
 
   private Hash rootOf(List<org.linden.evm.state.AccountChange> changes) {
-    // The root the changes would give, computed in a batch that is never committed.
-    try (WriteBatch scratch = chain.store().store().newBatch()) {
-      return chain.state().apply(changes, scratch);
-    }
+    // The root the changes would give, worked out without writing anything.
+    return chain.state().prepare(changes).postRoot();
   }
 
   private Hash canonicalHash(long number) {
