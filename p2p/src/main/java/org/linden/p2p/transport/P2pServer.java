@@ -185,13 +185,24 @@ public final class P2pServer implements AutoCloseable {
     if (maintenance != null) {
       maintenance.cancel(false);
     }
-    for (PeerConnection c : context.connections()) {
+    List<PeerConnection> open = List.copyOf(context.connections());
+    for (PeerConnection c : open) {
       c.disconnect(DisconnectReason.CLIENT_QUITTING);
     }
     if (listener != null) {
       listener.close().syncUninterruptibly();
     }
-    // The quiet period lets the Disconnect messages queued above go out first.
+    // A closing event loop closes its sockets before it runs the tasks still queued, so a
+    // Disconnect queued above could be lost. Wait until each peer has read it and hung up;
+    // the grace period after which a disconnecting connection closes itself bounds this.
+    long deadline = System.nanoTime() + context.config().disconnectGrace().toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
+    for (PeerConnection c : open) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      c.channel().closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
+    }
     workers.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
   }

@@ -284,7 +284,8 @@ class P2pServerTest {
     connect(a, b);
     a.server().close();
     nodes.remove(a);
-    Await.until("b hears quitting", () -> b.events().sawDisconnect(a.key().nodeId(), DisconnectReason.CLIENT_QUITTING, true));
+    Await.until("b hears quitting", () -> b.events().sawDisconnect(a.key().nodeId(), DisconnectReason.CLIENT_QUITTING, true),
+        () -> "b saw " + b.events().disconnected);
   }
 
 }
