@@ -275,10 +275,13 @@ public final class Evm {
   private Step run(Frame f) {
     final byte[] code = f.code;
     final CodeAnalysis analysis = f.analysis;
+    final Tracer tr = tracer;
+    // Untraced, dispatch on the fused instruction stream; a tracer sees every instruction.
+    final byte[] ops = tr == null ? analysis.ops : code;
     final Stack s = f.stack;
     final long[] d = s.data;
-    final long[] steps = gas.step;
-    final Tracer tr = tracer;
+    final long[] codeSteps = gas.step;
+    final long[] steps = tr == null ? gas.fusedStep : codeSteps;
     int pc = f.pc;
     long g = f.gas;
     int top = s.top;
@@ -289,7 +292,7 @@ public final class Evm {
     try {
       while (true) {
         // Past the end of the code the padding reads as STOP.
-        op = code[pc] & 0xff;
+        op = ops[pc] & 0xff;
         if (tr != null) {
           if (pc >= f.message.code().size()) {
             // Running off the end is not a step of its own in a trace.
@@ -307,16 +310,22 @@ public final class Evm {
         }
         // One unsigned comparison covers an undefined opcode, underflow and overflow; which
         // of the three it was is sorted out only when it fails.
-        final long check = steps[op];
-        if (Integer.compareUnsigned(top - GasSchedule.stackMin(check), GasSchedule.stackSpan(check)) > 0) {
-          throw invalidStep(op, top);
+        long check = steps[op];
+        if (Integer.compareUnsigned(top - GasSchedule.stackMin(check), GasSchedule.stackSpan(check)) > 0
+            || GasSchedule.cost(check) > g) {
+          // A fused sequence that cannot run whole runs its first instruction alone, which
+          // then fails or not exactly as without fusion; any other instruction fails here.
+          op = code[pc] & 0xff;
+          check = codeSteps[op];
+          if (Integer.compareUnsigned(top - GasSchedule.stackMin(check), GasSchedule.stackSpan(check)) > 0) {
+            throw invalidStep(op, top);
+          }
+          if (GasSchedule.cost(check) > g) {
+            g = 0;
+            throw ExceptionalHalt.OUT_OF_GAS;
+          }
         }
-        long cost = GasSchedule.cost(check);
-        if (cost > g) {
-          g = 0;
-          throw ExceptionalHalt.OUT_OF_GAS;
-        }
-        g -= cost;
+        g -= GasSchedule.cost(check);
         final int at = pc;
         pc = at + 1;
         // The offset in d of the top word, and of the one below it.
@@ -472,7 +481,8 @@ public final class Evm {
             if (!analysis.isJumpDest(dest)) {
               throw ExceptionalHalt.INVALID_JUMP;
             }
-            pc = (int) dest;
+            pc = landAt((int) dest, g, tr);
+            g -= pc - dest;
           }
           case Opcodes.JUMPI -> {
             long dest = clampedLong(d, t0);
@@ -482,8 +492,65 @@ public final class Evm {
               if (!analysis.isJumpDest(dest)) {
                 throw ExceptionalHalt.INVALID_JUMP;
               }
-              pc = (int) dest;
+              pc = landAt((int) dest, g, tr);
+              g -= pc - dest;
             }
+          }
+          // Fused sequences (FusedOps): the table charged every part, the JUMPDEST of PUSH2_JUMP too.
+          case FusedOps.PUSH2_JUMP -> pc = CodeAnalysis.u16(code, at + 1) + 1;
+          case FusedOps.PUSH2_JUMPI -> {
+            boolean jump = (d[t0] | d[t0 + 1] | d[t0 + 2] | d[t0 + 3]) != 0;
+            top--;
+            if (jump) {
+              int dest = CodeAnalysis.u16(code, at + 1);
+              pc = landAt(dest, g, null);
+              g -= pc - dest;
+            } else {
+              pc = at + 4;
+            }
+          }
+          case FusedOps.ISZERO_PUSH2_JUMPI -> {
+            boolean jump = (d[t0] | d[t0 + 1] | d[t0 + 2] | d[t0 + 3]) == 0;
+            top--;
+            if (jump) {
+              int dest = CodeAnalysis.u16(code, at + 2);
+              pc = landAt(dest, g, null);
+              g -= pc - dest;
+            } else {
+              pc = at + 5;
+            }
+          }
+          case FusedOps.POP_POP -> {
+            top -= 2;
+            pc = at + 2;
+          }
+          case FusedOps.POP_JUMP -> {
+            long dest = clampedLong(d, t1);
+            top -= 2;
+            if (!analysis.isJumpDest(dest)) {
+              throw ExceptionalHalt.INVALID_JUMP;
+            }
+            pc = landAt((int) dest, g, null);
+            g -= pc - dest;
+          }
+          case FusedOps.SWAP1_POP -> {
+            System.arraycopy(d, t0, d, t1, 4);
+            top--;
+            pc = at + 2;
+          }
+          case FusedOps.SWAP2_POP -> {
+            System.arraycopy(d, t0, d, t1 - 4, 4);
+            top--;
+            pc = at + 2;
+          }
+          case FusedOps.PUSH1_ADD -> {
+            long n = code[at + 1] & 0xff;
+            long sum = d[t0] + n;
+            d[t0] = sum;
+            if (Long.compareUnsigned(sum, n) < 0 && ++d[t0 + 1] == 0 && ++d[t0 + 2] == 0) {
+              d[t0 + 3]++;
+            }
+            pc = at + 3;
           }
           case Opcodes.PC -> top = put(d, top, at, 0, 0, 0);
           case Opcodes.MSIZE -> top = put(d, top, f.memory.size(), 0, 0, 0);
@@ -663,6 +730,15 @@ public final class Evm {
   }
 
   /** Writes a word at stack height {@code top}; returns the new height. */
+  /**
+   * Where a jump to a JUMPDEST continues: past the JUMPDEST, whose single gas the caller
+   * then charges ({@code pc - dest}), when nothing traces the steps and the gas is there;
+   * otherwise at the JUMPDEST, which then runs as an instruction of its own.
+   */
+  private static int landAt(int dest, long gasLeft, Tracer tracer) {
+    return tracer == null && gasLeft >= GasSchedule.JUMPDEST ? dest + 1 : dest;
+  }
+
   private static int put(long[] d, int top, long u0, long u1, long u2, long u3) {
     int i = top << 2;
     d[i] = u0;

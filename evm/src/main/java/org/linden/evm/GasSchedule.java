@@ -34,6 +34,11 @@ public final class GasSchedule {
    * reaches, so the same comparison rejects it.
    */
   final long[] step = new long[256];
+  /**
+   * {@link #step} with the entries of the fused instructions ({@link FusedOps}), for
+   * dispatch on {@link CodeAnalysis#ops}; in {@code step} their ids stay undefined.
+   */
+  final long[] fusedStep;
   public final long expPerByte;
   public final long balance;
   public final long extCode;
@@ -124,6 +129,26 @@ public final class GasSchedule {
       long stackSpan = defined[op] ? Stack.LIMIT - StackEffects.OUT[op] : 0;
       step[op] = c[op] << 32 | stackSpan << 16 | stackMin;
     }
+    // Fused sequences (FusedOps): summed cost; the stack bounds hold for every part.
+    for (int op = FusedOps.FIRST; op <= FusedOps.LAST; op++) {
+      if (defined[op]) {
+        throw new IllegalStateException("fused instruction id 0x" + Integer.toHexString(op) + " is an opcode in " + fork);
+      }
+    }
+    fusedStep = step.clone();
+    fusedStep[FusedOps.PUSH2_JUMP] = fused(VERY_LOW + MID + JUMPDEST, 0, Stack.LIMIT - 1);
+    fusedStep[FusedOps.PUSH2_JUMPI] = fused(VERY_LOW + HIGH, 1, Stack.LIMIT - 1);
+    fusedStep[FusedOps.ISZERO_PUSH2_JUMPI] = fused(VERY_LOW + VERY_LOW + HIGH, 1, Stack.LIMIT - 1);
+    fusedStep[FusedOps.POP_POP] = fused(BASE + BASE, 2, Stack.LIMIT);
+    fusedStep[FusedOps.POP_JUMP] = fused(BASE + MID, 2, Stack.LIMIT);
+    fusedStep[FusedOps.SWAP1_POP] = fused(VERY_LOW + BASE, 2, Stack.LIMIT);
+    fusedStep[FusedOps.SWAP2_POP] = fused(VERY_LOW + BASE, 3, Stack.LIMIT);
+    fusedStep[FusedOps.PUSH1_ADD] = fused(VERY_LOW + VERY_LOW, 1, Stack.LIMIT - 1);
+  }
+
+  /** A {@link #step} entry for an instruction that runs with {@code min..max} words on the stack. */
+  private static long fused(long cost, int min, int max) {
+    return cost << 32 | (long) (max - min) << 16 | min;
   }
 
   /** The lowest stack size an instruction with this {@link #step} entry runs at. */
