@@ -3,12 +3,8 @@ package org.linden.evm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.linden.crypto.Keccak;
-import org.linden.evm.state.AccountInfo;
 import org.linden.evm.state.JournaledWorldState;
-import org.linden.evm.state.StateReader;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Fork;
@@ -23,30 +19,7 @@ class CallDepthTest {
 
   @Test
   void aContractCallingItselfStopsAtDepth1024() {
-    StateReader db = new StateReader() {
-      @Override
-      public Optional<AccountInfo> account(Address address) {
-        return address.equals(SELF)
-            ? Optional.of(new AccountInfo(1, UInt256.ZERO, Keccak.hash256(RECURSE)))
-            : Optional.empty();
-      }
-
-      @Override
-      public Bytes code(Hash codeHash) {
-        return RECURSE;
-      }
-
-      @Override
-      public boolean hasStorage(Address address) {
-        return false;
-      }
-
-      @Override
-      public UInt256 storage(Address address, UInt256 slot) {
-        return UInt256.ZERO;
-      }
-    };
-    JournaledWorldState state = new JournaledWorldState(db);
+    JournaledWorldState state = new JournaledWorldState(new OneContractState(SELF, RECURSE));
     state.beginTransaction();
     int[] maxDepth = {0};
     int[] frames = {0};

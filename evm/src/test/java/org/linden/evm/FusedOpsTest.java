@@ -3,12 +3,8 @@ package org.linden.evm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.linden.crypto.Keccak;
-import org.linden.evm.state.AccountInfo;
 import org.linden.evm.state.JournaledWorldState;
-import org.linden.evm.state.StateReader;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Fork;
@@ -183,29 +179,7 @@ class FusedOpsTest {
   }
 
   private static ExecutionResult run(Bytes code, long gas, Tracer tracer) {
-    Hash codeHash = Keccak.hash256(code);
-    StateReader db = new StateReader() {
-      @Override
-      public Optional<AccountInfo> account(Address address) {
-        return address.equals(SELF) ? Optional.of(new AccountInfo(1, UInt256.ZERO, codeHash)) : Optional.empty();
-      }
-
-      @Override
-      public Bytes code(Hash hash) {
-        return code;
-      }
-
-      @Override
-      public boolean hasStorage(Address address) {
-        return false;
-      }
-
-      @Override
-      public UInt256 storage(Address address, UInt256 slot) {
-        return UInt256.ZERO;
-      }
-    };
-    JournaledWorldState state = new JournaledWorldState(db);
+    JournaledWorldState state = new JournaledWorldState(new OneContractState(SELF, code));
     state.beginTransaction();
     BlockContext block = new BlockContext(Address.ZERO, 1, 1, 30_000_000, UInt256.ZERO, UInt256.ZERO,
         UInt256.ONE, UInt256.ONE, n -> Hash.ZERO);
