@@ -1,5 +1,9 @@
 package org.linden.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The Keccak-f[1600] permutation and the Keccak-256 sponge (rate 136 bytes, the original
  * Keccak padding 0x01…0x80 that Ethereum uses, not SHA3's 0x06). Works on 25 {@code long}
@@ -17,8 +21,8 @@ final class KeccakF1600 {
     0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L
   };
 
-  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private KeccakF1600() {}
 

@@ -89,7 +89,7 @@ final class CodeAnalysis {
           out[i] = (byte) FusedOps.POP_JUMP;
         } else if (op == Opcodes.SWAP1 && next == Opcodes.POP) {
           out[i] = (byte) FusedOps.SWAP1_POP;
-        } else if (op == Opcodes.SWAP1 + 1 && next == Opcodes.POP) {
+        } else if (op == Opcodes.SWAP2 && next == Opcodes.POP) {
           out[i] = (byte) FusedOps.SWAP2_POP;
         } else if (op == Opcodes.PUSH1 && i + 2 < length && (padded[i + 2] & 0xff) == Opcodes.ADD) {
           out[i] = (byte) FusedOps.PUSH1_ADD;

@@ -729,7 +729,6 @@ public final class Evm {
     return null;
   }
 
-  /** Writes a word at stack height {@code top}; returns the new height. */
   /**
    * Where a jump to a JUMPDEST continues: past the JUMPDEST, whose single gas the caller
    * then charges ({@code pc - dest}), when nothing traces the steps and the gas is there;
@@ -739,6 +738,7 @@ public final class Evm {
     return tracer == null && gasLeft >= GasSchedule.JUMPDEST ? dest + 1 : dest;
   }
 
+  /** Writes a word at stack height {@code top}; returns the new height. */
   private static int put(long[] d, int top, long u0, long u1, long u2, long u3) {
     int i = top << 2;
     d[i] = u0;

@@ -195,7 +195,8 @@ public final class P2pServer implements AutoCloseable {
     // A closing event loop closes its sockets before it runs the tasks still queued, so a
     // Disconnect queued above could be lost. Wait until each peer has read it and hung up;
     // the grace period after which a disconnecting connection closes itself bounds this.
-    long deadline = System.nanoTime() + context.config().disconnectGrace().toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
+    long deadline = System.nanoTime() + context.config().disconnectGrace().toNanos()
+        + TimeUnit.MILLISECONDS.toNanos(500);
     for (PeerConnection c : open) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
