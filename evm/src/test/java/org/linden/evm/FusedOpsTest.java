@@ -166,6 +166,51 @@ class FusedOpsTest {
     everyGasLimitAlike(code, 20);
   }
 
+  /** Whole fused sequences, jumps to position 0. */
+  private static final byte[][] SEQUENCES = {
+      Bytes.fromHex("1561000057").toArray(), Bytes.fromHex("5050").toArray(), Bytes.fromHex("5056").toArray(),
+      Bytes.fromHex("9050").toArray(), Bytes.fromHex("9150").toArray(), Bytes.fromHex("600701").toArray(),
+      Bytes.fromHex("61000056").toArray(), Bytes.fromHex("61000057").toArray()};
+
+  @Test
+  void randomCodeEndsAlikeFusedAndTraced() {
+    // Code is outside input: short random programs built from the fused sequences' parts
+    // (pushed destinations that are and are not JUMPDESTs, sequences cut by the code's end,
+    // bytes equal to fused ids) run with random gas, fused and traced.
+    java.util.Random random = new java.util.Random(0x11d3e2);
+    int[] parts = {Opcodes.JUMPDEST, Opcodes.JUMP, Opcodes.JUMPI, Opcodes.ISZERO, Opcodes.POP, Opcodes.SWAP1,
+        Opcodes.SWAP2, Opcodes.ADD, Opcodes.DUP1, Opcodes.PUSH0, Opcodes.GAS, FusedOps.FIRST, FusedOps.LAST};
+    int withFusion = 0;
+    for (int program = 0; program < 3000; program++) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      int length = 4 + random.nextInt(40);
+      if (random.nextBoolean()) {
+        out.write(Opcodes.JUMPDEST);
+      }
+      while (out.size() < length) {
+        switch (random.nextInt(5)) {
+          case 2 -> out.writeBytes(SEQUENCES[random.nextInt(SEQUENCES.length)]);
+          case 0 -> out.writeBytes(new byte[] {(byte) Opcodes.PUSH2, 0,
+              (byte) (random.nextBoolean() ? 0 : random.nextInt(length))});
+          case 1 -> out.writeBytes(new byte[] {(byte) Opcodes.PUSH1, (byte) random.nextInt(256)});
+          default -> out.write(parts[random.nextInt(parts.length)]);
+        }
+      }
+      byte[] bytes = out.toByteArray();
+      // Cut anywhere, also inside a PUSH or a sequence.
+      Bytes code = Bytes.wrap(java.util.Arrays.copyOf(bytes, 1 + random.nextInt(bytes.length)));
+      byte[] ops = CodeAnalysis.of(code).ops;
+      for (int i = 0; i < code.size(); i++) {
+        if (FusedOps.isFused(ops[i] & 0xff)) {
+          withFusion++;
+          break;
+        }
+      }
+      assertAlike(code, random.nextInt(400));
+    }
+    assertThat(withFusion).as("programs with a fused instruction").isGreaterThan(1000);
+  }
+
   private static void everyGasLimitAlike(Bytes code, long upTo) {
     for (long gas = 0; gas <= upTo; gas++) {
       assertAlike(code, gas);
