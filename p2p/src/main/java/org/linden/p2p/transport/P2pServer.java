@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.linden.crypto.PublicKey;
 import org.linden.p2p.identity.Enode;
+import org.linden.p2p.identity.NodeId;
 import org.linden.p2p.identity.NodeKey;
 import org.linden.p2p.rlpx.DisconnectReason;
 import org.slf4j.Logger;
@@ -162,10 +163,24 @@ public final class P2pServer implements AutoCloseable {
         return;
       }
       connection[0].ready.whenComplete((peer, error) -> {
-        if (error != null) {
-          result.completeExceptionally(error);
-        } else {
+        if (error == null) {
           result.complete(peer);
+          return;
+        }
+        // Lost to the remote's simultaneous dial: the connection that was kept is the answer.
+        Optional<PeerConnection> kept = error instanceof PeerConnectException e
+            && e.reason().equals(Optional.of(DisconnectReason.ALREADY_CONNECTED))
+            ? context.manager().connectionTo(NodeId.of(remote)).filter(c -> c != connection[0]) : Optional.empty();
+        if (kept.isPresent()) {
+          kept.get().ready.whenComplete((p, e) -> {
+            if (e != null) {
+              result.completeExceptionally(e);
+            } else {
+              result.complete(p);
+            }
+          });
+        } else {
+          result.completeExceptionally(error);
         }
       });
     });

@@ -232,10 +232,14 @@ final class PeerConnection extends SimpleChannelInboundHandler<RawMessage> imple
       return;
     }
     shared = negotiated;
+    if (!server.manager().activate(this)) {
+      // The slot went to the connection the remote dialled at the same moment.
+      disconnectNow(DisconnectReason.ALREADY_CONNECTED);
+      return;
+    }
     state = State.ACTIVE;
     activated = true;
     lastPingSent = server.clock().millis();
-    server.manager().activate(this);
     for (SharedCapability s : negotiated) {
       Protocol p = server.protocols().get(s.capability());
       try {
@@ -276,10 +280,11 @@ final class PeerConnection extends SimpleChannelInboundHandler<RawMessage> imple
   /** Bad input: drop the peer and refuse its id for a while. Debug level: peers misbehave. */
   private void violation(DisconnectReason reason, String detail) {
     LOG.debug("{}: {}; disconnecting with {}", this, detail, reason);
-    disconnectNow(reason);
+    // Banned before the Disconnect leaves, so that whoever sees it sees the ban too.
     if (nodeId != null) {
       server.manager().ban(nodeId, server.config().banDuration());
     }
+    disconnectNow(reason);
   }
 
   private void write(P2pMessage message) {

@@ -108,25 +108,65 @@ public final class PeerManager {
     return Optional.empty();
   }
 
-  /** Takes a slot for a connection whose remote id the handshake proved, or says why not. */
-  synchronized Optional<DisconnectReason> admit(PeerConnection connection) {
+  /**
+   * Takes a slot for a connection whose remote id the handshake proved, or says why not.
+   * When both ends dialled each other at once, each end holds one connection of each
+   * direction; both keep the one dialled by the smaller node id (evicting the other if it
+   * came first), so the two ends agree and one connection survives instead of none.
+   */
+  Optional<DisconnectReason> admit(PeerConnection connection) {
     NodeId id = connection.nodeId();
-    Optional<DisconnectReason> refusal = checkDial(id);
-    if (refusal.isEmpty() && connection.direction() == Direction.INBOUND
-        && count(Direction.INBOUND) >= config.maxInbound()) {
-      refusal = Optional.of(DisconnectReason.TOO_MANY_PEERS);
+    PeerConnection evicted = null;
+    boolean evictedWasActive = false;
+    synchronized (this) {
+      PeerConnection existing = active.containsKey(id) ? active.get(id) : reserved.get(id);
+      if (existing != null && existing.direction() != connection.direction() && dialledBySmallerId(connection)) {
+        evictedWasActive = active.remove(id, existing);
+        reserved.remove(id, existing);
+        evicted = existing;
+        // A swap leaves the number of peers as it was, so the per-direction shares are not checked.
+        reserved.put(id, connection);
+      } else {
+        Optional<DisconnectReason> refusal = checkDial(id);
+        if (refusal.isEmpty() && connection.direction() == Direction.INBOUND
+            && count(Direction.INBOUND) >= config.maxInbound()) {
+          refusal = Optional.of(DisconnectReason.TOO_MANY_PEERS);
+        }
+        if (refusal.isPresent()) {
+          return refusal;
+        }
+        reserved.put(id, connection);
+      }
     }
-    if (refusal.isEmpty()) {
-      reserved.put(id, connection);
+    if (evicted != null) {
+      LOG.debug("{} and {} dialled each other; keeping {}", self, id, connection);
+      evicted.disconnect(DisconnectReason.ALREADY_CONNECTED);
+      if (evictedWasActive) {
+        tellDisconnected(evicted, DisconnectReason.ALREADY_CONNECTED, false);
+      }
     }
-    return refusal;
+    return Optional.empty();
   }
 
-  /** Turns a reserved slot into a peer and tells the listeners. */
-  void activate(PeerConnection connection) {
+  private boolean dialledBySmallerId(PeerConnection connection) {
+    boolean weAreSmaller = self.compareTo(connection.nodeId()) < 0;
+    return weAreSmaller == (connection.direction() == Direction.OUTBOUND);
+  }
+
+  /** The connection to {@code id} that holds a slot, whether Hello is done or not. */
+  synchronized Optional<PeerConnection> connectionTo(NodeId id) {
+    PeerConnection c = active.get(id);
+    return Optional.ofNullable(c != null ? c : reserved.get(id));
+  }
+
+  /**
+   * Turns a reserved slot into a peer and tells the listeners; false when the connection
+   * lost its slot meanwhile (to the remote's simultaneous dial).
+   */
+  boolean activate(PeerConnection connection) {
     synchronized (this) {
       if (reserved.get(connection.nodeId()) != connection) {
-        throw new IllegalStateException("activating a connection without a slot");
+        return false;
       }
       reserved.remove(connection.nodeId());
       active.put(connection.nodeId(), connection);
@@ -138,6 +178,7 @@ public final class PeerManager {
         LOG.warn("peer listener failed on connect of {}", connection, e);
       }
     }
+    return true;
   }
 
   /** Frees the connection's slot; if it was a peer, tells the listeners it left. */
@@ -148,12 +189,16 @@ public final class PeerManager {
       wasActive = active.remove(connection.nodeId(), connection);
     }
     if (wasActive) {
-      for (PeerListener l : listeners) {
-        try {
-          l.onDisconnected(connection, reason, byRemote);
-        } catch (RuntimeException e) {
-          LOG.warn("peer listener failed on disconnect of {}", connection, e);
-        }
+      tellDisconnected(connection, reason, byRemote);
+    }
+  }
+
+  private void tellDisconnected(PeerConnection connection, DisconnectReason reason, boolean byRemote) {
+    for (PeerListener l : listeners) {
+      try {
+        l.onDisconnected(connection, reason, byRemote);
+      } catch (RuntimeException e) {
+        LOG.warn("peer listener failed on disconnect of {}", connection, e);
       }
     }
   }

@@ -188,10 +188,18 @@ class P2pServerTest {
     assertThat(refused.reason()).contains(DisconnectReason.TOO_MANY_PEERS);
   }
 
+  /** Two nodes, the first with the smaller node id. */
+  private TestNode[] ordered() {
+    TestNode x = node("x");
+    TestNode y = node("y");
+    return x.key().nodeId().compareTo(y.key().nodeId()) < 0 ? new TestNode[] {x, y} : new TestNode[] {y, x};
+  }
+
   @Test
   void selfAndDuplicateConnectionsAreRefused() throws Exception {
-    TestNode a = node("a");
-    TestNode b = node("b");
+    TestNode[] pair = ordered();
+    TestNode a = pair[0];
+    TestNode b = pair[1];
 
     PeerConnectException self = failure(a.server().connect(a.server().enode()));
     assertThat(self.reason()).contains(DisconnectReason.SELF_CONNECTION);
@@ -200,17 +208,73 @@ class P2pServerTest {
         new java.net.InetSocketAddress("127.0.0.1", a.server().port())));
     assertThat(selfOnWire.reason()).contains(DisconnectReason.SELF_CONNECTION);
 
-    connect(a, b);
+    Peer kept = connect(a, b);
     PeerConnectException again = failure(a.server().connect(b.server().enode()));
     assertThat(again.reason()).contains(DisconnectReason.ALREADY_CONNECTED);
     PeerConnectException reverse = failure(b.server().connect(a.server().enode()));
     assertThat(reverse.reason()).contains(DisconnectReason.ALREADY_CONNECTED);
-    // The duplicate slips past b's local check when dialled directly; a refuses it.
-    PeerConnectException onWire = failure(b.server().dial(a.key().publicKey(),
-        new java.net.InetSocketAddress("127.0.0.1", a.server().port())));
-    assertThat(onWire.reason()).contains(DisconnectReason.ALREADY_CONNECTED);
+    // A duplicate slips past b's local check when dialled directly. Both ends keep the
+    // connection dialled by the smaller id (a's), so the new one is refused and the first stays.
+    CompletableFuture<Peer> onWire = b.server().dial(a.key().publicKey(),
+        new java.net.InetSocketAddress("127.0.0.1", a.server().port()));
+    assertThat(onWire.get(20, TimeUnit.SECONDS)).as("the dial answers with the connection kept").isSameAs(b.peerOf(a));
+    assertThat(a.peerOf(b)).isSameAs(kept);
+    assertThat(kept.isConnected()).isTrue();
     assertThat(a.server().peers().peers()).hasSize(1);
-    assertThat(a.peerOf(b).isConnected()).isTrue();
+    assertThat(b.server().peers().peers()).hasSize(1);
+  }
+
+  @Test
+  void aDuplicateDialledByTheSmallerIdReplacesTheConnection() throws Exception {
+    TestNode[] pair = ordered();
+    TestNode small = pair[0];
+    TestNode large = pair[1];
+    Peer first = connect(large, small);
+    Peer second = small.server().dial(large.key().publicKey(),
+        new java.net.InetSocketAddress("127.0.0.1", large.server().port())).get(20, TimeUnit.SECONDS);
+    Await.until("the first connection closes", () -> !first.isConnected());
+    Await.until("the large node keeps the connection the small one dialled",
+        () -> large.hasPeer(small) && large.peerOf(small).direction() == Direction.INBOUND);
+    assertThat(small.peerOf(large)).isSameAs(second);
+    assertThat(second.direction()).isEqualTo(Direction.OUTBOUND);
+    assertThat(second.isConnected()).isTrue();
+    // Whichever end swapped first reports it locally; the other hears the Disconnect.
+    Await.until("the large node reports the replaced peer gone", () -> large.events().disconnected.stream()
+        .anyMatch(g -> g.id().equals(small.key().nodeId()) && g.reason() == DisconnectReason.ALREADY_CONNECTED));
+  }
+
+  /**
+   * Two nodes that dial each other at the same moment each see one connection of each
+   * direction; without a rule both ends can refuse the later one each sees, and nothing is
+   * left. Repeated, because the interleaving differs from one try to the next.
+   */
+  @Test
+  void simultaneousDialsLeaveExactlyOneConnection() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      TestNode[] pair = ordered();
+      TestNode small = pair[0];
+      TestNode large = pair[1];
+      CompletableFuture<Peer> fromSmall = small.server().connect(large.server().enode());
+      CompletableFuture<Peer> fromLarge = large.server().connect(small.server().enode());
+      Peer atSmall = fromSmall.get(20, TimeUnit.SECONDS);
+      // The large node's own dial loses: refused by the small node, or swapped after its Hello.
+      try {
+        assertThat(fromLarge.get(20, TimeUnit.SECONDS).nodeId()).isEqualTo(small.key().nodeId());
+      } catch (ExecutionException e) {
+        assertThat(((PeerConnectException) e.getCause()).reason()).contains(DisconnectReason.ALREADY_CONNECTED);
+      }
+      int round = i;
+      Await.until("round " + round + ": both keep the connection the smaller id dialled",
+          () -> small.hasPeer(large) && large.hasPeer(small)
+              && small.peerOf(large).direction() == Direction.OUTBOUND
+              && large.peerOf(small).direction() == Direction.INBOUND,
+          () -> "small " + small.server().peers().peers() + ", large " + large.server().peers().peers());
+      assertThat(atSmall).isSameAs(small.peerOf(large));
+      assertThat(atSmall.isConnected()).isTrue();
+      small.server().close();
+      large.server().close();
+      nodes.clear();
+    }
   }
 
   @Test
