@@ -2,6 +2,7 @@ package org.linden.node.p2p;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class Network implements AdminNode, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Network.class);
   private static final long REDIAL_SECONDS = 5;
+  /** Seeking more peers through discovery: first after this, then slower while nobody new turns up. */
+  private static final long SEEK_MIN_SECONDS = 2;
+  private static final long SEEK_MAX_SECONDS = 60;
 
   /** What {@code admin_nodeInfo} reports of the chain. */
   public record ChainInfo(long networkId, Hash genesis, Supplier<Hash> head, List<Integer> ethVersions) {}
@@ -51,6 +55,7 @@ public final class Network implements AdminNode, AutoCloseable {
   private final String clientId;
   private final P2pServer server;
   private final DiscoveryService discovery;
+  private final DiscoveryDialer dialer;
   private final Map<NodeId, Enode> staticPeers = new LinkedHashMap<>();
   private final ScheduledExecutorService redial;
   private final Enr record;
@@ -63,6 +68,7 @@ public final class Network implements AdminNode, AutoCloseable {
     if (!settings.enabled()) {
       server = null;
       discovery = null;
+      dialer = null;
       redial = null;
       record = Enr.builder().ip(loopback()).sign(key.privateKey());
       return;
@@ -76,11 +82,13 @@ public final class Network implements AdminNode, AutoCloseable {
       DiscoveryConfig dc = DiscoveryConfig.defaults().withListen(settings.host(), udp, tcp)
           .withBootnodes(settings.bootnodes());
       discovery = new DiscoveryService(key, dc);
-      discovery.addListener(new DiscoveryDialer(server));
       discovery.start();
+      dialer = DiscoveryDialer.start(server, discovery, Duration.ofSeconds(SEEK_MIN_SECONDS),
+          Duration.ofSeconds(SEEK_MAX_SECONDS));
       record = discovery.localRecord();
     } else {
       discovery = null;
+      dialer = null;
       record = Enr.builder().ip(address(settings.host())).tcp(tcp).sign(key.privateKey());
     }
     for (Enode boot : settings.bootnodes()) {
@@ -208,6 +216,9 @@ public final class Network implements AdminNode, AutoCloseable {
   public void close() {
     if (redial != null) {
       redial.shutdownNow();
+    }
+    if (dialer != null) {
+      dialer.close();
     }
     if (discovery != null) {
       discovery.close();

@@ -224,6 +224,11 @@ public final class DiscoveryService implements AutoCloseable {
     return onLoop(() -> new Lookup(target).start());
   }
 
+  /** A lookup of a random target, which meets nodes from all over the table's range. */
+  public CompletableFuture<List<Node>> lookupRandom() {
+    return onLoop(() -> new Lookup(randomTarget()).start());
+  }
+
   /** One refresh round now: a lookup of our own id and one of a random target. */
   public void refresh() {
     loop.execute(this::refreshNow);
@@ -437,9 +442,13 @@ public final class DiscoveryService implements AutoCloseable {
 
   private void refreshNow() {
     new Lookup(key.publicKey()).start();
+    new Lookup(randomTarget()).start();
+  }
+
+  private PublicKey randomTarget() {
     byte[] target = new byte[64];
     random.nextBytes(target);
-    new Lookup(new PublicKey(Bytes.wrap(target))).start();
+    return new PublicKey(Bytes.wrap(target));
   }
 
   private void revalidateNow() {
