@@ -33,7 +33,8 @@ final class G2Point {
   final Fp2 y;
   final Fp2 z;
 
-  private G2Point(Fp2 x, Fp2 y, Fp2 z) {
+  /** The point with Jacobian coordinates (x/z², y/z³); callers check the curve and subgroup. */
+  G2Point(Fp2 x, Fp2 y, Fp2 z) {
     this.x = x;
     this.y = y;
     this.z = z;
@@ -173,20 +174,29 @@ final class G2Point {
     if (isInfinity()) {
       return true;
     }
-    // [u]Q by signed double-and-add: Q usually arrives affine, so every addition is mixed.
-    G2Point negQ = neg();
+    G2Point q = toAffine();
+    G2Point uq = new G2MulByU().apply(q);
+    if (uq == null) {
+      uq = mulByU(q);
+    }
+    G2Point twoUq = uq.dbl();
+    G2Point lhs = twoUq.add(q).add(twoUq.psi().psi());
+    return lhs.equals(q.psi().psi().psi().neg());
+  }
+
+  /** [u]Q by signed double-and-add with every special case handled; Q affine. */
+  static G2Point mulByU(G2Point q) {
+    G2Point negQ = q.neg();
     G2Point uq = INFINITY;
     for (int i = Pairing.U_NAF.length - 1; i >= 0; i--) {
       uq = uq.dbl();
       if (Pairing.U_NAF[i] > 0) {
-        uq = uq.add(this);
+        uq = uq.add(q);
       } else if (Pairing.U_NAF[i] < 0) {
         uq = uq.add(negQ);
       }
     }
-    G2Point twoUq = uq.dbl();
-    G2Point lhs = twoUq.add(this).add(twoUq.psi().psi());
-    return lhs.equals(psi().psi().psi().neg());
+    return uq;
   }
 
   /** This point with Z = 1, or {@link #INFINITY}. */

@@ -271,6 +271,21 @@ class Bn254GroupTest {
   }
 
   @Test
+  void multiplicationByUOnLimbsAgreesWithThePointCode() {
+    BigInteger cofactor = P.shiftLeft(1).subtract(R);
+    G2MulByU onLimbs = new G2MulByU();
+    for (int i = 0; i < 8; i++) {
+      G2Point outside = TestPoints.randomTwistPoint(rnd).toAffine();
+      G2Point inside = outside.mul(limbs(cofactor)).toAffine();
+      for (G2Point q : new G2Point[] {outside, inside, inside.add(outside).toAffine(), g2(scalar()).toAffine()}) {
+        G2Point expected = G2Point.mulByU(q);
+        assertThat(onLimbs.apply(q)).isEqualTo(expected);
+        assertThat(expected.equals(q.mul(limbs(BigInteger.valueOf(Pairing.U))))).isTrue();
+      }
+    }
+  }
+
+  @Test
   void twistHasTheExpectedNumberOfPoints() {
     G2Point q = TestPoints.randomTwistPoint(rnd);
     assertThat(q.mul(limbs(P.shiftLeft(1).subtract(R))).mul(limbs(R)).isInfinity()).isTrue();
