@@ -44,7 +44,7 @@ final class DevCommand implements Callable<Integer> {
       throw new UsageError("--chain-id must be positive, got " + chainId);
     }
     LindenNode.RpcSettings settings = rpc.settings(true);
-    observe.applyLogFormat();
+    observe.applyLogging();
     LindenNode node = LindenNode.dev(datadir, new LindenNode.DevSettings(chainId, gasLimit,
         blockTime == null ? null : Duration.ofSeconds(blockTime)), settings, observe.settings(true));
     var head = node.chain().head();

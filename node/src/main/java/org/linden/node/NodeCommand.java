@@ -32,7 +32,7 @@ final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LindenNode.RpcSettings settings = rpc.settings(false);
-    observe.applyLogFormat();
+    observe.applyLogging();
     var net = network.settings();
     LindenNode node = LindenNode.node(datadir, genesis, settings, observe.settings(false), net, validatorKey);
     var head = node.chain().head();

@@ -1,6 +1,7 @@
 package org.linden.node;
 
 import org.linden.node.logging.LogFormat;
+import org.linden.node.logging.LogLevels;
 import picocli.CommandLine.Option;
 
 /** The explorer, metrics and logging flags {@code dev} and {@code node} share. */
@@ -31,12 +32,30 @@ final class ObservabilityOptions {
       description = "Log lines as text (default) or json (one object per line)")
   String logFormat;
 
-  /** Switches logging to the chosen format, or a {@link UsageError} for an unknown one. */
-  void applyLogFormat() {
+  @Option(names = "--log.level", paramLabel = "LEVEL[,MODULE=LEVEL...]",
+      description = "How much to log: off, error, warn, info (default), debug or trace, then optionally levels"
+          + " for single modules, as in info,p2p=debug,sync=trace")
+  String logLevel;
+
+  /** Switches logging to the chosen format and levels, or a {@link UsageError} naming the bad flag. */
+  void applyLogging() {
+    LogFormat format;
     try {
-      LogFormat.parse(logFormat).apply();
+      format = LogFormat.parse(logFormat);
     } catch (IllegalArgumentException e) {
       throw new UsageError("--log.format: " + e.getMessage());
+    }
+    LogLevels levels = null;
+    if (logLevel != null) {
+      try {
+        levels = LogLevels.parse(logLevel);
+      } catch (IllegalArgumentException e) {
+        throw new UsageError("--log.level: " + e.getMessage());
+      }
+    }
+    format.apply();
+    if (levels != null) {
+      levels.apply();
     }
   }
 

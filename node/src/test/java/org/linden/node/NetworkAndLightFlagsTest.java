@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code network init} and {@code light} refuse bad flags with one clear line and exit status 2. */
+/** {@code network init}, {@code light} and the logging flags refuse bad flags with one clear line and exit status 2. */
 class NetworkAndLightFlagsTest {
   private static void refused(CommandRun run, String mention) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -24,6 +24,13 @@ class NetworkAndLightFlagsTest {
     Files.writeString(full.resolve("something"), "x");
     refused(CommandRun.of("network", "init", "--validators", "4", "--out", full.toString()), "not empty");
     assertThat(full.resolve("genesis.json")).doesNotExist();
+  }
+
+  @Test
+  void nodeAndDevRefuseABadLogLevel(@TempDir Path tmp) throws Exception {
+    refused(CommandRun.of("node", "--datadir", tmp.resolve("n").toString(), "--log.level", "loud"), "--log.level");
+    refused(CommandRun.of("dev", "--datadir", tmp.resolve("d").toString(), "--log.level", "info,p2p"),
+        "--log.level");
   }
 
   @Test
