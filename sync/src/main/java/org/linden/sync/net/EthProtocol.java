@@ -146,6 +146,11 @@ public final class EthProtocol implements ProtocolHandler, AutoCloseable {
     return sync.status();
   }
 
+  /** The block the running sync round aims at, or -1; asked on the protocol's loop, for tests. */
+  long syncTarget() {
+    return java.util.concurrent.CompletableFuture.supplyAsync(sync::targetNumber, loop).join();
+  }
+
   /** Peers whose Status was accepted. */
   public int peerCount() {
     return (int) sessions.values().stream().filter(EthSession::isReady).count();

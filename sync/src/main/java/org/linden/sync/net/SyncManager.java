@@ -150,15 +150,39 @@ public final class SyncManager {
   }
 
   void onPeerGone(String peerId) {
-    if (job != null) {
-      job.headers.removePeer(peerId);
-      job.headerPeers.remove(peerId);
-      if (job.bodies != null) {
-        job.bodies.removePeer(peerId);
-        job.bodyPeers.remove(peerId);
+    Job j = job;
+    if (j != null) {
+      j.headers.removePeer(peerId);
+      j.headerPeers.remove(peerId);
+      if (j.bodies != null) {
+        j.bodies.removePeer(peerId);
+        j.bodyPeers.remove(peerId);
+      }
+      if (!anyPeerCanServe(j)) {
+        // Typically the target itself left, the only peer that far ahead: waiting for the stall
+        // timeout would gain nothing, so aim at the best peer still here.
+        LOG.info("sync to block {}: no peer left has the blocks it needs, picking a new target", j.targetNumber);
+        end(j);
+        // The peers were gathered for this catch-up already: no second wait.
+        start(true);
+        publish();
+        return;
       }
       advance();
     }
+  }
+
+  /** Whether a ready peer's head reaches the lowest block the round still has to fetch. */
+  private boolean anyPeerCanServe(Job j) {
+    long needed;
+    if (j.chain == null) {
+      needed = localHead.get().number() + j.headers.remaining();
+    } else if (j.bodies != null) {
+      needed = firstOfChunk(j);
+    } else {
+      return true; // between chunks: advance() decides, and the stall check covers the rest
+    }
+    return sessions.get().stream().anyMatch(s -> s.isReady() && s.headNumber() >= needed);
   }
 
   void tick() {
@@ -195,6 +219,10 @@ public final class SyncManager {
   }
 
   private void maybeStart() {
+    start(false);
+  }
+
+  private void start(boolean peersGathered) {
     BlockHeader head = localHead.get();
     Optional<EthSession> best = sessions.get().stream()
         .filter(EthSession::isReady)
@@ -205,7 +233,7 @@ public final class SyncManager {
       return;
     }
     EthSession target = best.get();
-    if (!gathered(target.headNumber() - head.number())) {
+    if (!peersGathered && !gathered(target.headNumber() - head.number())) {
       return;
     }
     if (!status.syncing()) {

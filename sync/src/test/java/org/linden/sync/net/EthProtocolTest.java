@@ -18,6 +18,9 @@ import org.linden.state.InMemoryKeyValueStore;
 import org.linden.sync.Fixtures;
 import org.linden.sync.download.DownloadConfig;
 import org.linden.sync.eth.EthVersion;
+import org.linden.sync.eth.Status;
+import org.linden.types.Hash;
+import org.linden.types.UInt256;
 
 /** Nodes on 127.0.0.1 with real RLPx servers speaking eth to each other. */
 class EthProtocolTest {
@@ -114,6 +117,32 @@ class EthProtocolTest {
     SyncStatus s = c.eth.syncStatus();
     assertThat(s.peersServingPieces()).as("pieces per peer: %s", s.piecesServedByPeer()).isGreaterThan(1);
     assertThat(s.piecesServedByPeer()).containsOnlyKeys(a.key.nodeId().toString(), b.key.nodeId().toString());
+  }
+
+  /**
+   * The peer whose head is the sync target leaves without answering, and nobody else reaches
+   * that far: the round ends at once and sync aims at the best peer left. The joiner's request
+   * timeout is two minutes, so waiting for the stall check (six of them) instead would not end
+   * within the test's patience.
+   */
+  @Test
+  void whenTheTargetLeavesSyncAimsAtTheBestPeerLeft() throws Exception {
+    EthTestNode serving = node("serving", fullChain(), config());
+    EthConfig patient = config().withDownload(new DownloadConfig(8, 8, 256, 120_000, 3, 192, false));
+    EthTestNode joiner = node("joiner", emptyChain(), patient);
+    Status.Eth69 real = (Status.Eth69) new StatusCheck(config().networkId(), new BlockchainView(serving.chain))
+        .ours(EthVersion.ETH69, serving.chain.head(), UInt256.ZERO);
+    byte[] nowhere = new byte[32];
+    java.util.Arrays.fill(nowhere, (byte) 0x5a);
+    Status farAhead = new Status.Eth69(real.version(), real.networkId(), real.genesis(), real.forkId(), 0, 5_000,
+        Hash.wrap(nowhere));
+    try (ScriptedEthPeer vanishing = new ScriptedEthPeer(
+        List.of(new ScriptedEthPeer.Message(Status.CODE, farAhead.encode())))) {
+      vanishing.server.connect(joiner.server.enode()).get(20, TimeUnit.SECONDS);
+      joiner.connect(serving);
+      Await.until("the joiner syncs towards the far head", () -> joiner.eth.syncTarget() == 5_000);
+    }
+    awaitSameHead(joiner, fullChain());
   }
 
   @Test
