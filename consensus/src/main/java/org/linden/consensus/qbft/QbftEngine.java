@@ -119,6 +119,16 @@ public final class QbftEngine {
     }
   }
 
+  /**
+   * The messages kept for later heights, lowest height first, as they arrived: for the engine
+   * that replaces this one when the validator set changes, so that they are not lost with it.
+   */
+  public List<QbftMessage> bufferedMessages() {
+    List<QbftMessage> all = new ArrayList<>(futureCount);
+    future.values().forEach(byId -> all.addAll(byId.values()));
+    return all;
+  }
+
   /** Hands over the buffered messages of the new height; older ones are dropped. */
   private void replayFuture() {
     long height = state.height;

@@ -169,6 +169,35 @@ class QbftEngineTest {
     assertTrue(done.broadcasts().stream().anyMatch(m -> m instanceof Prepare p && p.height() == 2));
   }
 
+  /** What a host does when the validator set changes: the old engine's buffer goes to the new one. */
+  @Test
+  void bufferedMessagesCarryOverToAReplacingEngine() {
+    int me = follower();
+    QbftEngine old = engine(me);
+    old.start();
+    Block b1 = block(genesis, 0, 1);
+    Block b2 = block(b1.header(), 0, 2);
+    Block b3 = block(b2.header(), 0, 3);
+    Proposal forHeight2 = proposal(b2, 0);
+    Proposal forHeight3 = proposal(b3, 0);
+    receive(old, forHeight2);
+    receive(old, forHeight3);
+    assertEquals(List.of(forHeight2, forHeight3), old.bufferedMessages());
+
+    BlockCreator creator = (parent, height, round) -> new Block(
+        BlockHeader.builder().number(height).gasLimit(30_000_000).timestamp(parent.timestamp() + 1).build(),
+        BlockBody.EMPTY);
+    QbftEngine replacing = new QbftEngine(CONFIG, keys.get(me), validators, creator, b1.header());
+    replacing.start();
+    List<Action> handled = new java.util.ArrayList<>();
+    for (QbftMessage m : old.bufferedMessages()) {
+      handled.addAll(replacing.handle(new Event.MessageReceived(m)).all());
+    }
+    assertTrue(handled.stream().anyMatch(a -> a instanceof Action.Broadcast b && b.message() instanceof Prepare p
+        && p.height() == 2), "the new engine prepares the carried-over proposal: " + handled);
+    assertEquals(List.of(forHeight3), replacing.bufferedMessages());
+  }
+
   @Test
   void newProposerReproposesThePreparedBlock() {
     PrivateKey nextProposer = proposerKey(1, 1);

@@ -102,8 +102,12 @@ final class QbftController implements Blockchain.ChainListener, AutoCloseable {
     }
   }
 
-  /** A new engine on the current head, if this node validates the next height. */
+  /**
+   * A new engine on the current head, if this node validates the next height. Messages the old
+   * engine kept for later heights go to the new one, which checks them against its own set.
+   */
   private void rebuild() {
+    List<QbftMessage> pending = engine == null ? List.of() : engine.bufferedMessages();
     BlockHeader head = chain.head();
     ValidatorSet set = validators.validatorsAfter(head);
     if (!set.contains(key.address())) {
@@ -120,6 +124,9 @@ final class QbftController implements Blockchain.ChainListener, AutoCloseable {
     engineSet = set;
     engine = new QbftEngine(config, key, set, creator, head);
     run(engine.start());
+    for (QbftMessage m : pending) {
+      run(engine.handle(new Event.MessageReceived(m)));
+    }
   }
 
   private void run(Actions actions) {
