@@ -28,7 +28,7 @@ function compile() {
   const input = {
     language: "Solidity",
     sources: { "Counter.sol": { content: SOURCE } },
-    settings: { evmVersion: "london", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+    settings: { evmVersion: "cancun", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input)));
   const errors = (output.errors ?? []).filter((e) => e.severity === "error");

@@ -140,6 +140,8 @@ final class NetworkInitCommand implements Callable<Integer> {
         "constantinopleBlock", "petersburgBlock", "istanbulBlock", "berlinBlock", "londonBlock")) {
       config.put(fork, 0);
     }
+    config.put("shanghaiTime", 0);
+    config.put("cancunTime", 0);
     ObjectNode qbft = config.putObject("qbft");
     qbft.put("blockperiodseconds", blockPeriod);
     qbft.put("epochlength", 30000);

@@ -21,7 +21,10 @@ import org.linden.node.p2p.NetworkSettings;
 import org.linden.node.rpc.RpcApis;
 import org.linden.types.Bytes;
 
-/** {@code linden import} checks a QBFT chain's commit seals as the node checks blocks from peers. */
+/**
+ * A network from {@code network init} seals Cancun-shaped QBFT blocks, and {@code linden import}
+ * checks their commit seals as the node checks blocks from peers.
+ */
 class QbftImportTest {
   @Test
   void aBlockSealedByANonValidatorStopsTheImport(@TempDir Path tmp) throws Exception {
@@ -53,6 +56,13 @@ class QbftImportTest {
     // Block 2 again, its seal replaced by one of a key that is not a validator: same hash, bad seal.
     List<Block> blocks = read(file);
     BlockHeader h = blocks.get(1).header();
+    // The network runs Cancun's rules, with QBFT's own difficulty and mix hash.
+    assertThat(h.difficulty()).isEqualTo(org.linden.types.UInt256.ONE);
+    assertThat(h.mixHash()).isEqualTo(BlockHeader.BFT_MIX_HASH);
+    assertThat(h.withdrawalsRoot()).isNotNull();
+    assertThat(h.excessBlobGas()).isZero();
+    assertThat(h.parentBeaconBlockRoot()).isEqualTo(org.linden.types.Hash.ZERO);
+    assertThat(blocks.get(1).body().withdrawals()).isEmpty();
     PrivateKey outsider = PrivateKey.of(Keccak.hash256(Bytes.wrap("outsider".getBytes())).bytes());
     BlockHeader forged = h.toBuilder().extraData(QbftExtraData.of(h)
         .withCommitSeals(List.of(Secp256k1.sign(QbftHashing.commitSealHash(h), outsider))).encode()).build();

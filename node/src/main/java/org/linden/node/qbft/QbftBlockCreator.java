@@ -73,7 +73,8 @@ final class QbftBlockCreator implements BlockCreator {
       ValidatorSet set = validators.validatorsAfter(parent);
       QbftExtraData extra = new QbftExtraData(Bytes.wrap(new byte[QbftExtraData.VANITY_SIZE]), set.validators(),
           votes.next(set), round, List.of());
-      BlockHeader header = best.header().toBuilder().mixHash(BlockHeader.BFT_MIX_HASH)
+      // Difficulty 1 whatever the fork: the builder leaves it 0 from Paris's rules on.
+      BlockHeader header = best.header().toBuilder().mixHash(BlockHeader.BFT_MIX_HASH).difficulty(UInt256.ONE)
           .extraData(extra.encode()).build();
       return new Block(header, best.body());
     }
