@@ -120,7 +120,8 @@ public final class PeerManager {
     boolean evictedWasActive = false;
     synchronized (this) {
       PeerConnection existing = active.containsKey(id) ? active.get(id) : reserved.get(id);
-      if (existing != null && existing.direction() != connection.direction() && dialledBySmallerId(connection)) {
+      if (existing != null && existing.direction() != connection.direction() && dialledBySmallerId(connection)
+          && !isBanned(id)) {
         evictedWasActive = active.remove(id, existing);
         reserved.remove(id, existing);
         evicted = existing;
