@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -22,7 +21,7 @@ import org.linden.evm.Message;
 import org.linden.evm.OpcodeNames;
 import org.linden.evm.Tracer;
 import org.linden.evm.TxContext;
-import org.linden.evm.state.AccountInfo;
+import org.linden.evm.state.CodeOnlyState;
 import org.linden.evm.state.JournaledWorldState;
 import org.linden.evm.state.StateReader;
 import org.linden.types.Address;
@@ -116,30 +115,8 @@ public class CompiledContractBenchmark {
     }
     code = Bytes.fromHex(new String(readResource(name + ".hex"), StandardCharsets.US_ASCII).strip());
     calldata = Bytes.fromHex(required(properties, name + ".calldata"));
-    Hash codeHash = Keccak.hash256(code);
-    Bytes runtimeCode = code;
     // Only the contract exists; the caller needs no account because nothing is paid.
-    backend = new StateReader() {
-      @Override
-      public Optional<AccountInfo> account(Address address) {
-        return address.equals(CONTRACT) ? Optional.of(new AccountInfo(1, UInt256.ZERO, codeHash)) : Optional.empty();
-      }
-
-      @Override
-      public Bytes code(Hash hash) {
-        return hash.equals(codeHash) ? runtimeCode : Bytes.EMPTY;
-      }
-
-      @Override
-      public boolean hasStorage(Address address) {
-        return false;
-      }
-
-      @Override
-      public UInt256 storage(Address address, UInt256 slot) {
-        return UInt256.ZERO;
-      }
-    };
+    backend = CodeOnlyState.of(CONTRACT, code);
     block = new BlockContext(Address.ZERO, 1, 1, GAS, UInt256.ZERO, UInt256.ZERO, UInt256.ONE, UInt256.ONE,
         n -> Hash.ZERO);
     tx = new TxContext(CALLER, UInt256.ZERO, List.of());

@@ -1,15 +1,13 @@
 package org.linden.bench;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.linden.crypto.Keccak;
 import org.linden.evm.BlockContext;
 import org.linden.evm.Evm;
 import org.linden.evm.ExecutionResult;
 import org.linden.evm.Message;
 import org.linden.evm.TxContext;
-import org.linden.evm.state.AccountInfo;
+import org.linden.evm.state.CodeOnlyState;
 import org.linden.evm.state.JournaledWorldState;
 import org.linden.evm.state.StateReader;
 import org.linden.types.Address;
@@ -67,29 +65,7 @@ public class InterpreterBenchmark {
 
   @Setup
   public void setup() {
-    Bytes code = program.code;
-    Hash codeHash = Keccak.hash256(code);
-    backend = new StateReader() {
-      @Override
-      public Optional<AccountInfo> account(Address address) {
-        return address.equals(CONTRACT) ? Optional.of(new AccountInfo(1, UInt256.ZERO, codeHash)) : Optional.empty();
-      }
-
-      @Override
-      public Bytes code(Hash hash) {
-        return code;
-      }
-
-      @Override
-      public boolean hasStorage(Address address) {
-        return false;
-      }
-
-      @Override
-      public UInt256 storage(Address address, UInt256 slot) {
-        return UInt256.ZERO;
-      }
-    };
+    backend = CodeOnlyState.of(CONTRACT, program.code);
     block = new BlockContext(Address.ZERO, 1, 1, 1_000_000_000L, UInt256.ZERO, UInt256.ZERO, UInt256.ONE,
         UInt256.ONE, n -> Hash.ZERO);
     ExecutionResult check = run();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.linden.evm.state.CodeOnlyState;
 import org.linden.evm.state.JournaledWorldState;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
@@ -19,7 +20,7 @@ class CallDepthTest {
 
   @Test
   void aContractCallingItselfStopsAtDepth1024() {
-    JournaledWorldState state = new JournaledWorldState(new OneContractState(SELF, RECURSE));
+    JournaledWorldState state = new JournaledWorldState(CodeOnlyState.of(SELF, RECURSE));
     state.beginTransaction();
     int[] maxDepth = {0};
     int[] frames = {0};

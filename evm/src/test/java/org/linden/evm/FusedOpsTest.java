@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.linden.evm.state.CodeOnlyState;
 import org.linden.evm.state.JournaledWorldState;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
@@ -224,7 +225,7 @@ class FusedOpsTest {
   }
 
   private static ExecutionResult run(Bytes code, long gas, Tracer tracer) {
-    JournaledWorldState state = new JournaledWorldState(new OneContractState(SELF, code));
+    JournaledWorldState state = new JournaledWorldState(CodeOnlyState.of(SELF, code));
     state.beginTransaction();
     BlockContext block = new BlockContext(Address.ZERO, 1, 1, 30_000_000, UInt256.ZERO, UInt256.ZERO,
         UInt256.ONE, UInt256.ONE, n -> Hash.ZERO);

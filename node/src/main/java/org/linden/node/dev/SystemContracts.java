@@ -19,10 +19,10 @@ import org.linden.evm.Evm;
 import org.linden.evm.ExecutionResult;
 import org.linden.evm.Message;
 import org.linden.evm.TxContext;
+import org.linden.evm.state.CodeOnlyState;
 import org.linden.evm.state.AccountChange;
 import org.linden.evm.state.AccountInfo;
 import org.linden.evm.state.JournaledWorldState;
-import org.linden.evm.state.StateReader;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Fork;
@@ -110,7 +110,7 @@ public final class SystemContracts {
     LegacyTransaction tx = d.transaction();
     Address sender = d.sender();
     Address target = d.address();
-    JournaledWorldState state = new JournaledWorldState(EMPTY);
+    JournaledWorldState state = new JournaledWorldState(CodeOnlyState.EMPTY);
     state.beginTransaction();
     BlockContext block = new BlockContext(Address.ZERO, 0, 0, tx.gas(), UInt256.ZERO, UInt256.ZERO,
         UInt256.valueOf(chainId), UInt256.ZERO, n -> Hash.ZERO);
@@ -137,27 +137,4 @@ public final class SystemContracts {
     }
     throw new IllegalStateException("EIP-" + d.eip() + " init code created no account at " + target);
   }
-
-  /** A state with no accounts: the init code runs as the first thing on a fresh chain. */
-  private static final StateReader EMPTY = new StateReader() {
-    @Override
-    public java.util.Optional<AccountInfo> account(Address address) {
-      return java.util.Optional.empty();
-    }
-
-    @Override
-    public Bytes code(Hash codeHash) {
-      return Bytes.EMPTY;
-    }
-
-    @Override
-    public boolean hasStorage(Address address) {
-      return false;
-    }
-
-    @Override
-    public UInt256 storage(Address address, UInt256 slot) {
-      return UInt256.ZERO;
-    }
-  };
 }

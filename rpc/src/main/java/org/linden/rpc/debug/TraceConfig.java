@@ -2,10 +2,8 @@ package org.linden.rpc.debug;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Optional;
-import org.linden.evm.state.AccountInfo;
+import org.linden.evm.state.CodeOnlyState;
 import org.linden.evm.state.JournaledWorldState;
-import org.linden.evm.state.StateReader;
 import org.linden.evm.state.WorldState;
 import org.linden.evm.tracing.GethTracer;
 import org.linden.evm.tracing.StructLogger;
@@ -13,11 +11,7 @@ import org.linden.evm.tracing.TracerException;
 import org.linden.evm.tracing.Tracers;
 import org.linden.rpc.Params;
 import org.linden.rpc.RpcException;
-import org.linden.types.Address;
-import org.linden.types.Bytes;
 import org.linden.types.Fork;
-import org.linden.types.Hash;
-import org.linden.types.UInt256;
 
 /**
  * A request's trace options (geth's {@code TraceConfig}): which tracer and its
@@ -26,29 +20,6 @@ import org.linden.types.UInt256;
  * a malformed configuration is a -32602 error before any block is replayed.
  */
 record TraceConfig(JsonNode options, Duration timeout, int structLogLimit) {
-  /** Nothing to read: only a tracer's constructor sees it while the options are checked. */
-  private static final StateReader NO_STATE = new StateReader() {
-    @Override
-    public Optional<AccountInfo> account(Address address) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Bytes code(Hash codeHash) {
-      return Bytes.EMPTY;
-    }
-
-    @Override
-    public boolean hasStorage(Address address) {
-      return false;
-    }
-
-    @Override
-    public UInt256 storage(Address address, UInt256 slot) {
-      return UInt256.ZERO;
-    }
-  };
-
   /** Reads argument {@code i}, absent or null meaning the defaults. */
   static TraceConfig parse(Params p, int i, DebugOptions limits) {
     if (!p.has(i)) {
@@ -58,7 +29,7 @@ record TraceConfig(JsonNode options, Duration timeout, int structLogLimit) {
     Duration timeout = timeout(options.get("timeout"), i, limits);
     GethTracer probe;
     try {
-      probe = Tracers.fromTraceOptions(options, new JournaledWorldState(NO_STATE), Fork.FRONTIER);
+      probe = Tracers.fromTraceOptions(options, new JournaledWorldState(CodeOnlyState.EMPTY), Fork.FRONTIER);
     } catch (TracerException e) {
       throw RpcException.invalidParams(e.getMessage());
     }
