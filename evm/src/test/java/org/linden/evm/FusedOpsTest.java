@@ -80,19 +80,13 @@ class FusedOpsTest {
   void fusedPopsAndAPoppedJumpFailAsTheirParts() {
     // PUSH1 3 PUSH1 0 POP JUMP: 3 lies inside PUSH data.
     Bytes badJump = Bytes.fromHex("6003600050560000");
-    assertThat(CodeAnalysis.of(badJump).ops[4] & 0xff).isEqualTo(FusedOps.POP_JUMP);
-    assertThat(run(badJump, 100, null).error()).isEqualTo(ExceptionalHalt.INVALID_JUMP.getMessage());
-    everyGasLimitAlike(badJump, 30);
+    failsAlike(badJump, 4, FusedOps.POP_JUMP, ExceptionalHalt.INVALID_JUMP, 30);
     // PUSH1 1 POP POP: the second POP finds nothing.
     Bytes onePop = Bytes.fromHex("6001505000");
-    assertThat(CodeAnalysis.of(onePop).ops[2] & 0xff).isEqualTo(FusedOps.POP_POP);
-    assertThat(run(onePop, 100, null).error()).isEqualTo(ExceptionalHalt.STACK_UNDERFLOW.getMessage());
-    everyGasLimitAlike(onePop, 20);
+    failsAlike(onePop, 2, FusedOps.POP_POP, ExceptionalHalt.STACK_UNDERFLOW, 20);
     // PUSH1 1 SWAP2 POP: SWAP2 needs three words.
     Bytes shortSwap = Bytes.fromHex("6001600291505000");
-    assertThat(CodeAnalysis.of(shortSwap).ops[4] & 0xff).isEqualTo(FusedOps.SWAP2_POP);
-    assertThat(run(shortSwap, 100, null).error()).isEqualTo(ExceptionalHalt.STACK_UNDERFLOW.getMessage());
-    everyGasLimitAlike(shortSwap, 20);
+    failsAlike(shortSwap, 4, FusedOps.SWAP2_POP, ExceptionalHalt.STACK_UNDERFLOW, 20);
   }
 
   @Test
@@ -109,15 +103,11 @@ class FusedOpsTest {
   void aFusedJumpWithoutItsOperandsFailsAtTheSameInstructionForTheSameReason() {
     // PUSH2 4 JUMPI on an empty stack: the PUSH2 runs, then JUMPI finds one word.
     Bytes underflow = Bytes.fromHex("610004575b00");
-    assertThat(CodeAnalysis.of(underflow).ops[0] & 0xff).isEqualTo(FusedOps.PUSH2_JUMPI);
-    assertThat(run(underflow, 100, null).error()).isEqualTo(ExceptionalHalt.STACK_UNDERFLOW.getMessage());
-    everyGasLimitAlike(underflow, 20);
+    failsAlike(underflow, 0, FusedOps.PUSH2_JUMPI, ExceptionalHalt.STACK_UNDERFLOW, 20);
 
     // ISZERO first on an empty stack fails at ISZERO.
     Bytes empty = Bytes.fromHex("15610005575b00");
-    assertThat(CodeAnalysis.of(empty).ops[0] & 0xff).isEqualTo(FusedOps.ISZERO_PUSH2_JUMPI);
-    assertThat(run(empty, 100, null).error()).isEqualTo(ExceptionalHalt.STACK_UNDERFLOW.getMessage());
-    everyGasLimitAlike(empty, 20);
+    failsAlike(empty, 0, FusedOps.ISZERO_PUSH2_JUMPI, ExceptionalHalt.STACK_UNDERFLOW, 20);
   }
 
   @Test
@@ -145,9 +135,7 @@ class FusedOpsTest {
   void codeBytesEqualToFusedIdsStayUndefinedOpcodesAndPushDataStaysData() {
     for (int id = FusedOps.FIRST; id <= FusedOps.LAST; id++) {
       Bytes code = Bytes.fromHex(String.format("%02x", id));
-      assertThat(CodeAnalysis.of(code).ops[0] & 0xff).isEqualTo(FusedOps.UNDEFINED);
-      assertThat(run(code, 100, null).error()).isEqualTo(ExceptionalHalt.INVALID_OPCODE.getMessage());
-      everyGasLimitAlike(code, 5);
+      failsAlike(code, 0, FusedOps.UNDEFINED, ExceptionalHalt.INVALID_OPCODE, 5);
 
       // PUSH1 id POP STOP: the id is data.
       Bytes data = Bytes.fromHex(String.format("60%02x5000", id));
@@ -210,6 +198,17 @@ class FusedOpsTest {
       assertAlike(code, random.nextInt(400));
     }
     assertThat(withFusion).as("programs with a fused instruction").isGreaterThan(1000);
+  }
+
+  /**
+   * The instruction at {@code at} is analysed as {@code fused}, the program fails with
+   * {@code halt} given plenty of gas, and ends alike fused and traced at every gas limit up to
+   * {@code upTo}.
+   */
+  private static void failsAlike(Bytes code, int at, int fused, ExceptionalHalt halt, long upTo) {
+    assertThat(CodeAnalysis.of(code).ops[at] & 0xff).isEqualTo(fused);
+    assertThat(run(code, 100, null).error()).isEqualTo(halt.getMessage());
+    everyGasLimitAlike(code, upTo);
   }
 
   private static void everyGasLimitAlike(Bytes code, long upTo) {

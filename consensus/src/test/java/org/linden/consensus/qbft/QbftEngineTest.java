@@ -25,9 +25,13 @@ class QbftEngineTest {
       .extraData(QbftExtraData.forProposal(validators, 0).encode()).build();
 
   private QbftEngine engine(int index) {
+    return engine(index, genesis);
+  }
+
+  private QbftEngine engine(int index, BlockHeader head) {
     BlockCreator creator = (parent, height, round) -> new Block(
         BlockHeader.builder().number(height).gasLimit(30_000_000).timestamp(parent.timestamp() + 1).build(), BlockBody.EMPTY);
-    return new QbftEngine(CONFIG, keys.get(index), validators, creator, genesis);
+    return new QbftEngine(CONFIG, keys.get(index), validators, creator, head);
   }
 
   private PrivateKey proposerKey(long height, int round) {
@@ -184,10 +188,7 @@ class QbftEngineTest {
     receive(old, forHeight3);
     assertEquals(List.of(forHeight2, forHeight3), old.bufferedMessages());
 
-    BlockCreator creator = (parent, height, round) -> new Block(
-        BlockHeader.builder().number(height).gasLimit(30_000_000).timestamp(parent.timestamp() + 1).build(),
-        BlockBody.EMPTY);
-    QbftEngine replacing = new QbftEngine(CONFIG, keys.get(me), validators, creator, b1.header());
+    QbftEngine replacing = engine(me, b1.header());
     replacing.start();
     List<Action> handled = new java.util.ArrayList<>();
     for (QbftMessage m : old.bufferedMessages()) {
