@@ -50,10 +50,11 @@ final class Bn254Codec {
   }
 
   /**
-   * A G2 point at {@code offset} (128 bytes: x.imaginary, x.real, y.imaginary, y.real), which must
-   * be on the twist and of order r.
+   * A point of the twist at {@code offset} (128 bytes: x.imaginary, x.real, y.imaginary, y.real),
+   * checked to be on the twist but not yet to be in G2, which the caller must settle (the pairing
+   * does it in its Miller loop).
    */
-  static G2Point readG2(byte[] in, int offset) throws InvalidInputException {
+  static G2Point readTwistPoint(byte[] in, int offset) throws InvalidInputException {
     Fp xIm = readFp(in, offset);
     Fp xRe = readFp(in, offset + 32);
     Fp yIm = readFp(in, offset + 64);
@@ -66,11 +67,7 @@ final class Bn254Codec {
     if (!G2Point.isOnCurve(x, y)) {
       throw new InvalidInputException("G2 point not on curve");
     }
-    G2Point q = G2Point.fromAffine(x, y);
-    if (!q.isInSubgroup()) {
-      throw new InvalidInputException("G2 point not in the subgroup of order r");
-    }
-    return q;
+    return G2Point.fromAffine(x, y);
   }
 
   /** A 32-byte big-endian scalar at {@code offset} as little-endian limbs. */

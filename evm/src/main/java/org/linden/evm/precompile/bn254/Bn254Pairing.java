@@ -38,13 +38,18 @@ public final class Bn254Pairing implements Precompile {
     try {
       for (int i = 0; i < k; i++) {
         ps[i] = Bn254Codec.readG1(in, i * PAIR_LENGTH);
-        qs[i] = Bn254Codec.readG2(in, i * PAIR_LENGTH + 64);
+        // Membership in G2 is settled by the pairing's Miller loop.
+        qs[i] = Bn254Codec.readTwistPoint(in, i * PAIR_LENGTH + 64);
       }
     } catch (InvalidInputException e) {
       return PrecompileResult.failure(e.getMessage());
     }
+    Pairing.Verdict verdict = Pairing.checkOnTwist(ps, qs);
+    if (verdict == Pairing.Verdict.Q_NOT_IN_G2) {
+      return PrecompileResult.failure("G2 point not in the subgroup of order r");
+    }
     byte[] out = new byte[32];
-    out[31] = (byte) (Pairing.check(ps, qs) ? 1 : 0);
+    out[31] = (byte) (verdict == Pairing.Verdict.ONE ? 1 : 0);
     return PrecompileResult.ok(Bytes.wrap(out));
   }
 }

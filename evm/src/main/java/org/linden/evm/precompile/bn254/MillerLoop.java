@@ -11,9 +11,29 @@ package org.linden.evm.precompile.bn254;
  * scaled by F_p2 factors and vertical lines are left out: both are elements of proper subfields of
  * F_p12 that the final exponentiation sends to 1.
  *
+ * <p>The loop also settles, almost for free, whether each Q_i lies in G2: it ends at T = [6u+2]Q +
+ * ψ(Q) - ψ²(Q), and Q is in G2 exactly when that equals -ψ³(Q) (see {@link Membership}).
+ *
  * <p>One instance serves one computation on one thread.
  */
 final class MillerLoop {
+  /**
+   * What the loop showed about a Q_i being in G2. The endomorphism α = [6u+2] + ψ - ψ² + ψ³ of the
+   * twist vanishes on G2 (where ψ is multiplication by p, and 6u+2 + p - p² + p³ ≡ 0 mod r), and
+   * its kernel among the points of E'(F_p2) is exactly G2: with ψ² = tψ - p, α = A + Bψ for
+   * integers A, B with p ∤ A, and gcd(N(α), #E'(F_p2)) = r (checked in Bn254GroupTest, as in
+   * {@link G2Point#isInSubgroup}). The loop's own T, [6u+2]Q + ψ(Q) - ψ²(Q), therefore decides
+   * membership by one comparison with -ψ³(Q) — provided every step was a regular one. The step
+   * formulas give Z = 0 on every exceptional case (a doubling or sum that is the point at infinity,
+   * an addition of ±T) and Z = 0 then stays, so T with Z ≠ 0 at the end was computed exactly; with
+   * Z = 0 the loop cannot tell, and the caller falls back to {@link G2Point#isInSubgroup}.
+   */
+  enum Membership {
+    IN_G2,
+    NOT_IN_G2,
+    UNDECIDED
+  }
+
   private static final int F = FpLimbs.SIZE;
   private static final int F2 = Fp2Limbs.SIZE;
 
@@ -48,6 +68,7 @@ final class MillerLoop {
   private final Fp12Limbs fp12;
   private final Fp2Limbs fp2;
   private final long[] t = new long[14 * F2];
+  private Membership[] membership = new Membership[0];
 
   MillerLoop(Fp12Limbs fp12) {
     this.fp12 = fp12;
@@ -61,9 +82,14 @@ final class MillerLoop {
   void run(G1Point[] ps, G2Point[] qs, long[] f, int fi) {
     long[] lanes = new long[ps.length * LANE];
     G2Point[] q = new G2Point[ps.length];
+    int[] pairOfLane = new int[ps.length];
+    membership = new Membership[ps.length];
     int n = 0;
     for (int i = 0; i < ps.length; i++) {
+      // The point at infinity is in G2; a pair left out of the loop is not decided by it.
+      membership[i] = qs[i].isInfinity() ? Membership.IN_G2 : Membership.UNDECIDED;
       if (!ps[i].isInfinity() && !qs[i].isInfinity()) {
+        pairOfLane[n] = i;
         G1Point p = ps[i].toAffine();
         q[n] = qs[i].toAffine();
         int l = n * LANE;
@@ -107,7 +133,28 @@ final class MillerLoop {
       Fp2Limbs.set(t, X2, q2.x);
       Fp2Limbs.set(t, Y2, q2.y.neg());
       addStep(lanes, i * LANE, t, X2, Y2, f, fi);
+      membership[pairOfLane[i]] = membershipShown(lanes, i * LANE, q2.psi());
     }
+  }
+
+  /** What the lane's final T = [6u+2]Q + ψ(Q) - ψ²(Q) shows, given ψ³(Q). */
+  private static Membership membershipShown(long[] lane, int l, G2Point psi3) {
+    G2Point end =
+        new G2Point(
+            Fp2Limbs.get(lane, l + TX), Fp2Limbs.get(lane, l + TY), Fp2Limbs.get(lane, l + TZ));
+    if (end.isInfinity()) {
+      return Membership.UNDECIDED;
+    }
+    return end.equals(psi3.neg()) ? Membership.IN_G2 : Membership.NOT_IN_G2;
+  }
+
+  /**
+   * What the last {@link #run} showed about qs[i] being in G2: pairs with a point at infinity on
+   * either side are left out of the loop and come back {@link Membership#UNDECIDED} unless Q is
+   * the point at infinity itself.
+   */
+  Membership membership(int i) {
+    return membership[i];
   }
 
   /**

@@ -42,16 +42,43 @@ final class Pairing {
     return finalExponentiation(millerLoop(new G1Point[] {p}, new G2Point[] {q}));
   }
 
+  /** The outcome of {@link #checkOnTwist}. */
+  enum Verdict {
+    /** The product of the pairings is 1. */
+    ONE,
+    /** The product of the pairings is not 1. */
+    NOT_ONE,
+    /** Some Q_i is not in G2: the input is invalid. */
+    Q_NOT_IN_G2
+  }
+
   /**
-   * Whether e(P_1, Q_1)·…·e(P_k, Q_k) = 1. The points must be on their curves and the Q_i in G2;
-   * pairs with a point at infinity contribute 1.
+   * Whether e(P_1, Q_1)·…·e(P_k, Q_k) = 1, for points on their curves; each Q_i must also be in G2,
+   * which this checks, mostly on the way (see {@link MillerLoop.Membership}). Pairs with a point at
+   * infinity contribute 1.
    */
-  static boolean check(G1Point[] ps, G2Point[] qs) {
+  static Verdict checkOnTwist(G1Point[] ps, G2Point[] qs) {
     Fp12Limbs fp12 = new Fp12Limbs();
     long[] f = new long[Fp12Limbs.SIZE];
-    new MillerLoop(fp12).run(ps, qs, f, 0);
+    MillerLoop loop = new MillerLoop(fp12);
+    loop.run(ps, qs, f, 0);
+    for (int i = 0; i < qs.length; i++) {
+      MillerLoop.Membership m = loop.membership(i);
+      if (m == MillerLoop.Membership.NOT_IN_G2
+          || m == MillerLoop.Membership.UNDECIDED && !qs[i].isInSubgroup()) {
+        return Verdict.Q_NOT_IN_G2;
+      }
+    }
     new FinalExponentiation(fp12).apply(f, 0);
-    return Fp12Limbs.isOne(f, 0);
+    return Fp12Limbs.isOne(f, 0) ? Verdict.ONE : Verdict.NOT_ONE;
+  }
+
+  /**
+   * Whether e(P_1, Q_1)·…·e(P_k, Q_k) = 1, for points on their curves and Q_i in G2 (a Q_i outside
+   * G2 gives false). Pairs with a point at infinity contribute 1.
+   */
+  static boolean check(G1Point[] ps, G2Point[] qs) {
+    return checkOnTwist(ps, qs) == Verdict.ONE;
   }
 
   /** The product of the Miller functions of the pairs, see {@link MillerLoop}. */

@@ -252,6 +252,84 @@ class Bn254GroupTest {
   }
 
   @Test
+  void millerLoopEndomorphismHasTheClaimedProperties() {
+    // The facts MillerLoop.Membership relies on, for α = (6u + 2) + ψ - ψ^2 + ψ^3.
+    BigInteger u = BigInteger.valueOf(Pairing.U);
+    BigInteger t = u.pow(2).multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
+    BigInteger loop = u.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
+    // Vanishes on G2, where ψ is multiplication by p.
+    assertThat(loop.add(P).subtract(P.pow(2)).add(P.pow(3)).mod(R)).isZero();
+    BigInteger[] psi = {BigInteger.ZERO, BigInteger.ONE};
+    BigInteger[] psi2 = mulInPsi(psi, psi, t);
+    BigInteger[] psi3 = mulInPsi(psi2, psi, t);
+    BigInteger a = loop.subtract(psi2[0]).add(psi3[0]);
+    BigInteger b = BigInteger.ONE.subtract(psi2[1]).add(psi3[1]);
+    assertThat(a.mod(P)).isNotZero(); // separable
+    BigInteger norm = a.pow(2).add(a.multiply(b).multiply(t)).add(b.pow(2).multiply(P));
+    BigInteger twistOrder = R.multiply(P.shiftLeft(1).subtract(R));
+    assertThat(norm.gcd(twistOrder)).isEqualTo(R);
+  }
+
+  /** What a Miller loop over the single pair (G1 generator, q) shows about q. */
+  private static MillerLoop.Membership shownByTheLoop(G1Point p, G2Point q) {
+    MillerLoop loop = new MillerLoop(new Fp12Limbs());
+    loop.run(new G1Point[] {p}, new G2Point[] {q}, new long[Fp12Limbs.SIZE], 0);
+    return loop.membership(0);
+  }
+
+  @Test
+  void millerLoopDecidesMembershipLikeTheSubgroupCheck() {
+    BigInteger cofactor = P.shiftLeft(1).subtract(R);
+    BigInteger twistOrder = R.multiply(cofactor);
+    // 10069 is the smallest prime factor of the cofactor: points of that order are the ones most
+    // likely to meet an exceptional case of the step formulas.
+    BigInteger small = BigInteger.valueOf(10069);
+    assertThat(cofactor.mod(small)).isZero();
+    int outsideSeen = 0;
+    for (int i = 0; i < 6; i++) {
+      G2Point outside = TestPoints.randomTwistPoint(rnd);
+      G2Point inside = outside.mul(limbs(cofactor));
+      G2Point ofSmallOrder = outside.mul(limbs(twistOrder.divide(small)));
+      for (G2Point q :
+          new G2Point[] {outside, inside, inside.add(outside), ofSmallOrder, g2(scalar())}) {
+        if (q.isInfinity()) {
+          continue;
+        }
+        q = q.toAffine();
+        boolean inG2 = q.isInSubgroup();
+        outsideSeen += inG2 ? 0 : 1;
+        assertThat(shownByTheLoop(G1Point.GENERATOR, q))
+            .as("membership of %s", q)
+            .isEqualTo(inG2 ? MillerLoop.Membership.IN_G2 : MillerLoop.Membership.NOT_IN_G2);
+      }
+    }
+    assertThat(outsideSeen).isGreaterThanOrEqualTo(12);
+    // A pair the loop leaves out is undecided, unless Q is the point at infinity (in G2).
+    assertThat(shownByTheLoop(G1Point.INFINITY, G2Point.GENERATOR))
+        .isEqualTo(MillerLoop.Membership.UNDECIDED);
+    assertThat(shownByTheLoop(G1Point.GENERATOR, G2Point.INFINITY))
+        .isEqualTo(MillerLoop.Membership.IN_G2);
+  }
+
+  @Test
+  void pairingCheckOnTheTwistRejectsEveryQOutsideG2() {
+    G2Point outside = TestPoints.randomTwistPoint(rnd).toAffine();
+    G2Point inside = g2(scalar());
+    G1Point p = g1(scalar());
+    // Decided by the loop, and by the fallback when the pair is left out of the loop.
+    for (G1Point withOutside : new G1Point[] {p, G1Point.INFINITY}) {
+      assertThat(
+              Pairing.checkOnTwist(
+                  new G1Point[] {p, p.neg(), withOutside}, new G2Point[] {inside, inside, outside}))
+          .isEqualTo(Pairing.Verdict.Q_NOT_IN_G2);
+    }
+    assertThat(Pairing.checkOnTwist(new G1Point[] {p, p.neg()}, new G2Point[] {inside, inside}))
+        .isEqualTo(Pairing.Verdict.ONE);
+    assertThat(Pairing.checkOnTwist(new G1Point[] {p, p}, new G2Point[] {inside, inside}))
+        .isEqualTo(Pairing.Verdict.NOT_ONE);
+  }
+
+  @Test
   void subgroupCheckAgreesWithMultiplicationByR() {
     BigInteger cofactor = P.shiftLeft(1).subtract(R); // #E'(F_p2) = r·(2p - r)
     long[] cofactorLimbs = limbs(cofactor);
