@@ -51,10 +51,11 @@ final class Fp12Limbs {
   private static final int WX = N + SIZE;
   private static final int WY = WX + Fp2Limbs.WIDE;
   private static final int WS = WY + Fp2Limbs.WIDE;
+  private static final int WT = WS + Fp2Limbs.WIDE;
 
   final Fp6Limbs fp6 = new Fp6Limbs();
   final Fp2Limbs fp2 = fp6.fp2;
-  private final long[] t = new long[WS + Fp2Limbs.WIDE];
+  private final long[] t = new long[WT + Fp2Limbs.WIDE];
 
   /** r ← a·b: three F_p6 products (Karatsuba), 18 F_p2 products. */
   void mul(long[] r, int ri, long[] a, int ai, long[] b, int bi) {
@@ -101,6 +102,54 @@ final class Fp12Limbs {
     Fp6Limbs.sub2(f, fi + C1, f, fi + C1, t, A, t, B);
     fp6.mulByV(t, B, t, B);
     Fp6Limbs.add(f, fi, t, A, t, B);
+  }
+
+  /**
+   * f ← f·ℓ1·ℓ2 for two lines of the shape of {@link #mulByLine}, each stored as a, b, c in
+   * consecutive F_p2 slots of {@code line}. The product of the lines, (a1a2 + ξc1c2) + (a1b2 +
+   * a2b1)·w + b1b2·w² + (a1c2 + a2c1)·w³ + (b1c2 + b2c1)·w⁴, takes six F_p2 products (Karatsuba,
+   * reduced once per coefficient) and has no w⁵ term, so multiplying it into f takes 17: 23 in all
+   * instead of the 26 of two {@link #mulByLine}. The Miller loop pairs its lines this way.
+   */
+  void mulByLines(long[] f, int fi, long[] line, int l1, int l2) {
+    long[] t = this.t;
+    Fp2Limbs fp2 = this.fp2;
+    Fp6Limbs fp6 = this.fp6;
+    int f2 = Fp2Limbs.SIZE;
+    // The product g = g0 + g1·w of the lines: g0 = (x0, x2, x4) into D, g1 = (x1, x3, 0) into LINE.
+    fp2.mulWide(t, WX, line, l1, line, l2);
+    fp2.mulWide(t, WY, line, l1 + f2, line, l2 + f2);
+    fp2.mulWide(t, WS, line, l1 + 2 * f2, line, l2 + 2 * f2);
+    lineCross(line, l1, l2, 0, f2, WX, WY, LINE); // x1
+    lineCross(line, l1, l2, 0, 2 * f2, WX, WS, LINE + f2); // x3
+    lineCross(line, l1, l2, f2, 2 * f2, WY, WS, D + 2 * f2); // x4
+    Fp2Limbs.redc(t, D + f2, t, WY); // x2
+    Fp2Limbs.mulByXiWide(t, WS);
+    Fp2Limbs.addWide(t, WS, t, WS, t, WX);
+    Fp2Limbs.redc(t, D, t, WS); // x0
+    // f·g = (f0g0 + v·f1g1) + ((f0 + f1)(g0 + g1) - f0g0 - f1g1)·w
+    fp6.mul(t, A, f, fi, t, D);
+    fp6.mulBy01(t, B, f, fi + C1, t, LINE, LINE + f2);
+    Fp6Limbs.add(t, C, f, fi, f, fi + C1);
+    Fp2Limbs.add(t, D, t, D, t, LINE);
+    Fp2Limbs.add(t, D + f2, t, D + f2, t, LINE + f2);
+    fp6.mul(f, fi + C1, t, C, t, D);
+    Fp6Limbs.sub2(f, fi + C1, f, fi + C1, t, A, t, B);
+    fp6.mulByV(t, B, t, B);
+    Fp6Limbs.add(f, fi, t, A, t, B);
+  }
+
+  /**
+   * Writes u1v2 + u2v1 = (u1 + v1)(u2 + v2) - u1u2 - v1v2 for the coefficients at offsets u and v
+   * of the two lines, given the double-width products u1u2 and v1v2 at wu and wv.
+   */
+  private void lineCross(long[] line, int l1, int l2, int u, int v, int wu, int wv, int r) {
+    long[] t = this.t;
+    Fp2Limbs.addLazy(t, SUM, line, l1 + u, line, l1 + v);
+    Fp2Limbs.addLazy(t, SQ0, line, l2 + u, line, l2 + v);
+    fp2.mulWide(t, WT, t, SUM, t, SQ0);
+    Fp2Limbs.sub2Wide(t, WT, t, WT, t, wu, t, wv);
+    Fp2Limbs.redc(t, r, t, WT);
   }
 
   /**

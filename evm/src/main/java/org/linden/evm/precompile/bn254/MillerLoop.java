@@ -4,7 +4,8 @@ package org.linden.evm.precompile.bn254;
  * The Miller loop of the optimal ate pairing for several pairs at once, on limb arrays: the
  * product of the Miller functions f_{6u+2,Q_i}(P_i), each times the two lines through [6u+2]Q_i,
  * ψ(Q_i) and -ψ²(Q_i) that make the ate pairing optimal. All pairs share one accumulator, so its
- * F_p12 squaring is paid once per bit rather than once per pair.
+ * F_p12 squaring is paid once per bit rather than once per pair, and the lines of two pairs are
+ * multiplied together before they go into it ({@link Fp12Limbs#mulByLines}).
  *
  * <p>G2 points stay on the twist over F_p2; the untwisting map (x, y) ↦ (x·w², y·w³) is folded into
  * the line formulas, so each line evaluated at P has the sparse form a + b·w + c·w³. Lines are
@@ -47,6 +48,9 @@ final class MillerLoop {
   private static final int TY = TX + F2;
   private static final int TZ = TY + F2;
   private static final int LANE = TZ + F2;
+
+  /** Per pair, in lines[]: the coefficients a, b, c of its latest line (see {@link #doubleStep}). */
+  private static final int LINE = 3 * F2;
 
   // F_p2 slots in the scratch array t[], for the steps and their line.
   private static final int A = 0;
@@ -109,31 +113,52 @@ final class MillerLoop {
       return;
     }
     byte[] naf = Pairing.LOOP_NAF;
+    long[] lines = new long[n * LINE];
     for (int bit = naf.length - 2; bit >= 0; bit--) {
       if (bit != naf.length - 2) {
         fp12.square(f, fi, f, fi);
       }
       for (int i = 0; i < n; i++) {
-        doubleStep(lanes, i * LANE, f, fi);
+        doubleStep(lanes, i * LANE, lines, i * LINE);
       }
+      multiplyLines(f, fi, lines, n);
       int digit = naf[bit];
       if (digit != 0) {
         for (int i = 0; i < n; i++) {
           int l = i * LANE;
-          addStep(lanes, l, lanes, l + QX, digit > 0 ? l + QY : l + QY_NEG, f, fi);
+          addStep(lanes, l, lanes, l + QX, digit > 0 ? l + QY : l + QY_NEG, lines, i * LINE);
         }
+        multiplyLines(f, fi, lines, n);
       }
     }
+    // The lines through ψ(Q) and then -ψ²(Q).
+    G2Point[] psi = new G2Point[n];
     for (int i = 0; i < n; i++) {
-      G2Point q1 = q[i].psi();
-      G2Point q2 = q1.psi();
-      Fp2Limbs.set(t, X2, q1.x);
-      Fp2Limbs.set(t, Y2, q1.y);
-      addStep(lanes, i * LANE, t, X2, Y2, f, fi);
-      Fp2Limbs.set(t, X2, q2.x);
-      Fp2Limbs.set(t, Y2, q2.y.neg());
-      addStep(lanes, i * LANE, t, X2, Y2, f, fi);
-      membership[pairOfLane[i]] = membershipShown(lanes, i * LANE, q2.psi());
+      psi[i] = q[i].psi();
+      Fp2Limbs.set(t, X2, psi[i].x);
+      Fp2Limbs.set(t, Y2, psi[i].y);
+      addStep(lanes, i * LANE, t, X2, Y2, lines, i * LINE);
+    }
+    multiplyLines(f, fi, lines, n);
+    for (int i = 0; i < n; i++) {
+      psi[i] = psi[i].psi();
+      Fp2Limbs.set(t, X2, psi[i].x);
+      Fp2Limbs.set(t, Y2, psi[i].y.neg());
+      addStep(lanes, i * LANE, t, X2, Y2, lines, i * LINE);
+      membership[pairOfLane[i]] = membershipShown(lanes, i * LANE, psi[i].psi());
+    }
+    multiplyLines(f, fi, lines, n);
+  }
+
+  /** f ← f times the lines of the n lanes, two at a time. */
+  private void multiplyLines(long[] f, int fi, long[] lines, int n) {
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      fp12.mulByLines(f, fi, lines, i * LINE, (i + 1) * LINE);
+    }
+    if (i < n) {
+      int l = i * LINE;
+      fp12.mulByLine(f, fi, lines, l, l + F2, l + 2 * F2);
     }
   }
 
@@ -160,9 +185,10 @@ final class MillerLoop {
   /**
    * T ← 2T and f ← f·ℓ(P), ℓ the tangent at T. On the twist the tangent has slope λ = 3x²/(2y);
    * untwisted it is y_P - λ·x_P·w + (λx - y)·w³, and multiplied by 2Y·Z³ its coefficients are a =
-   * y_P·Z3·Z², b = -x_P·3X²·Z² and c = 3X³ - 2Y² (Z3 = 2YZ). Doubling by "dbl-2009-l".
+   * y_P·Z3·Z², b = -x_P·3X²·Z² and c = 3X³ - 2Y² (Z3 = 2YZ), written to {@code line} at {@code
+   * li}. Doubling by "dbl-2009-l".
    */
-  private void doubleStep(long[] lane, int l, long[] f, int fi) {
+  private void doubleStep(long[] lane, int l, long[] line, int li) {
     long[] t = this.t;
     Fp2Limbs fp2 = this.fp2;
     fp2.square(t, A, lane, l + TX);
@@ -196,15 +222,15 @@ final class MillerLoop {
     Fp2Limbs.copy(lane, l + TX, t, X3);
     Fp2Limbs.copy(lane, l + TY, t, Y3);
     Fp2Limbs.copy(lane, l + TZ, t, Z3);
-    fp12.mulByLine(f, fi, t, LA, LB, LC);
+    System.arraycopy(t, LA, line, li, LINE);
   }
 
   /**
    * T ← T + (x2, y2) for an affine point and f ← f·ℓ(P), ℓ the line through both. With H = x2·Z² -
    * X and R = y2·Z³ - Y the slope is R/(H·Z); multiplied by Z3 = H·Z the line has a = y_P·Z3, b =
-   * -x_P·R and c = R·x2 - y2·Z3.
+   * -x_P·R and c = R·x2 - y2·Z3, written to {@code line} at {@code li}.
    */
-  private void addStep(long[] lane, int l, long[] q, int x2, int y2, long[] f, int fi) {
+  private void addStep(long[] lane, int l, long[] q, int x2, int y2, long[] line, int li) {
     long[] t = this.t;
     Fp2Limbs fp2 = this.fp2;
     // A = H, B = R, C = H², M = H³, S = X·H²
@@ -237,6 +263,6 @@ final class MillerLoop {
     Fp2Limbs.copy(lane, l + TX, t, X3);
     Fp2Limbs.copy(lane, l + TY, t, Y3);
     Fp2Limbs.copy(lane, l + TZ, t, Z3);
-    fp12.mulByLine(f, fi, t, LA, LB, LC);
+    System.arraycopy(t, LA, line, li, LINE);
   }
 }

@@ -19,6 +19,29 @@ class Bn254PairingTest {
   }
 
   @Test
+  void widthFourNonAdjacentFormsAddUpWithOneDigitInFour() {
+    BigInteger u = BigInteger.valueOf(Pairing.U);
+    assertThat(FinalExponentiation.U_WNAF).isEqualTo(FinalExponentiation.widthFourNaf(u));
+    for (int k = 0; k < 200; k++) {
+      BigInteger n = k == 0 ? u : new BigInteger(1 + k % 80, rnd).add(BigInteger.ONE);
+      byte[] digits = FinalExponentiation.widthFourNaf(n);
+      BigInteger sum = BigInteger.ZERO;
+      int lastNonZero = -4;
+      for (int i = 0; i < digits.length; i++) {
+        int d = digits[i];
+        sum = sum.add(BigInteger.valueOf(d).shiftLeft(i));
+        if (d != 0) {
+          assertThat(Math.abs(d)).isOdd().isLessThan(8);
+          assertThat(i - lastNonZero).as("digits of %s", n).isGreaterThanOrEqualTo(4);
+          lastNonZero = i;
+        }
+      }
+      assertThat(sum).isEqualTo(n);
+      assertThat(digits[digits.length - 1]).isPositive();
+    }
+  }
+
+  @Test
   void loopConstantsAreNonAdjacentForms() {
     BigInteger u = BigInteger.valueOf(Pairing.U);
     for (BigInteger n :
@@ -119,6 +142,24 @@ class Bn254PairingTest {
             Pairing.finalExponentiation(
                 Pairing.millerLoop(new G1Point[] {ap, p}, new G2Point[] {bq, q})))
         .isEqualTo(Pairing.pair(ap, bq).mul(Pairing.pair(p, q)));
+  }
+
+  @Test
+  void multiPairingsOfEveryCountEqualTheProductOfSinglePairings() {
+    // The Miller loop multiplies the lines of two pairs together; an odd pair goes in alone.
+    for (int k = 1; k <= 5; k++) {
+      G1Point[] ps = new G1Point[k];
+      G2Point[] qs = new G2Point[k];
+      Fp12 expected = Fp12.ONE;
+      for (int i = 0; i < k; i++) {
+        ps[i] = g1(scalar());
+        qs[i] = g2(scalar());
+        expected = expected.mul(Pairing.pair(ps[i], qs[i]));
+      }
+      assertThat(Pairing.finalExponentiation(Pairing.millerLoop(ps, qs)))
+          .as("%d pairs", k)
+          .isEqualTo(expected);
+    }
   }
 
   @Test
