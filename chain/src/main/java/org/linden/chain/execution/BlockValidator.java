@@ -62,6 +62,11 @@ public final class BlockValidator {
         throw new BlockValidationException("requests hash", requests + ", header says " + h.requestsHash());
       }
     }
+    validateStateRoot(h, stateRoot);
+  }
+
+  /** The state root after the block's changes must be the one its header commits to. */
+  public static void validateStateRoot(BlockHeader h, Hash stateRoot) throws BlockValidationException {
     if (!stateRoot.equals(h.stateRoot())) {
       throw new BlockValidationException("state root", stateRoot + ", header says " + h.stateRoot());
     }

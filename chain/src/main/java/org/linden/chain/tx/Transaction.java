@@ -1,7 +1,6 @@
 package org.linden.chain.tx;
 
 import java.util.List;
-import org.linden.crypto.Keccak;
 import org.linden.types.Address;
 import org.linden.types.Bytes;
 import org.linden.types.Hash;
@@ -58,8 +57,8 @@ public sealed interface Transaction permits LegacyTransaction, TypedTransaction 
     return TransactionCodec.encode(this);
   }
 
-  /** keccak256 of {@link #encoded()}. */
+  /** keccak256 of {@link #encoded()}, remembered for recently seen instances. */
   default Hash hash() {
-    return Keccak.hash256(encoded());
+    return TransactionHashes.of(this);
   }
 }

@@ -1,0 +1,96 @@
+package org.linden.chain.tx;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+import org.linden.crypto.Keccak;
+import org.linden.types.Hash;
+
+/**
+ * The hashes of recently seen transaction instances, by identity. A transaction's hash is
+ * asked for several times between its arrival and its indexing — by the pool, the block
+ * builder's validation, the canonical index, the explorer, RPC answers — and each time it
+ * would be encoded and hashed again (a few microseconds for a token transfer). Transactions
+ * are immutable, so the hash of an instance never changes and an identity hit is exact.
+ *
+ * <p>Two generations bound the number of entries, as in {@link RecoveredSenders}: entries go
+ * to the young map; when it is full it becomes the old one and the previous old one is
+ * dropped. Entries hold their transactions weakly.
+ */
+final class TransactionHashes {
+  private static final int GENERATION_SIZE = 16_384;
+
+  /**
+   * An instance as a map key, compared by identity. Stored keys hold it weakly, so the map
+   * never keeps a transaction (which may carry large data) alive; a lookup key holds it
+   * strongly for the length of the lookup.
+   */
+  private static final class Instance {
+    private final Transaction lookup;
+    private final WeakReference<Transaction> stored;
+    private final int identity;
+
+    private Instance(Transaction lookup, WeakReference<Transaction> stored, int identity) {
+      this.lookup = lookup;
+      this.stored = stored;
+      this.identity = identity;
+    }
+
+    static Instance lookup(Transaction tx) {
+      return new Instance(tx, null, System.identityHashCode(tx));
+    }
+
+    Instance stored() {
+      return new Instance(null, new WeakReference<>(lookup), identity);
+    }
+
+    private Transaction tx() {
+      return lookup != null ? lookup : stored.get();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      Transaction tx = tx();
+      return tx != null && o instanceof Instance other && other.tx() == tx;
+    }
+
+    @Override
+    public int hashCode() {
+      return identity;
+    }
+  }
+
+  private static volatile ConcurrentHashMap<Instance, Hash> young = new ConcurrentHashMap<>();
+  private static volatile ConcurrentHashMap<Instance, Hash> old = new ConcurrentHashMap<>();
+
+  private TransactionHashes() {}
+
+  /** keccak256 of the transaction's canonical encoding. */
+  static Hash of(Transaction tx) {
+    Instance key = Instance.lookup(tx);
+    Hash h = young.get(key);
+    if (h == null) {
+      h = old.get(key);
+      if (h == null) {
+        h = Keccak.hash256(tx.encoded());
+      }
+      put(key.stored(), h);
+    }
+    return h;
+  }
+
+  private static void put(Instance key, Hash h) {
+    ConcurrentHashMap<Instance, Hash> y = young;
+    y.put(key, h);
+    if (y.size() > GENERATION_SIZE) {
+      synchronized (TransactionHashes.class) {
+        if (young == y) {
+          old = y;
+          young = new ConcurrentHashMap<>();
+        }
+      }
+    }
+  }
+}
