@@ -39,11 +39,6 @@ public final class Evm {
   private final GasSchedule gas;
   private final Map<Address, Precompile> precompiles;
   private final Tracer tracer;
-  /** Stacks and memories of finished frames, reused by the next frames (see {@link #release}). */
-  private final ArrayDeque<Stack> spareStacks = new ArrayDeque<>();
-  private final ArrayDeque<Memory> spareMemories = new ArrayDeque<>();
-  private static final int MAX_SPARE_FRAMES = 16;
-  private static final int MAX_SPARE_MEMORY = 64 * 1024;
   private static final VarHandle BIG_ENDIAN_LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -143,31 +138,19 @@ public final class Evm {
     if (m.code().isEmpty() && m.kind() == Message.Kind.CALL) {
       return exit(m, new ExecutionResult(ExecutionResult.Status.SUCCESS, m.gas(), Bytes.EMPTY, null, null));
     }
-    Stack stack = spareStacks.poll();
-    Memory memory = spareMemories.poll();
-    return new Frame(m, m.code(), snapshot, stack != null ? stack : new Stack(), memory != null ? memory : new Memory());
+    SpareFrames spares = SpareFrames.ofCurrentThread();
+    return new Frame(m, m.code(), snapshot, spares.stack(), spares.memory());
   }
 
   /**
-   * Keeps a finished frame's stack and memory for the next frames: a stack is 32 KiB, and
-   * a contract that makes thousands of calls would otherwise allocate and zero one per
-   * call, and grow a new memory from nothing each time. Words above the stack's top are
-   * never read, so a stack is reused as it is; memory is zeroed where it was used, and
-   * kept only when small. Not done under a tracer, which may still look at a frame after
-   * it has finished.
+   * Hands a finished frame's stack and memory to the thread's {@link SpareFrames}. Not done
+   * under a tracer, which may still look at a frame after it has finished.
    */
   private void release(Frame f) {
     if (tracer != null) {
       return;
     }
-    if (spareStacks.size() < MAX_SPARE_FRAMES) {
-      f.stack.top = 0;
-      spareStacks.push(f.stack);
-    }
-    if (spareMemories.size() < MAX_SPARE_FRAMES && f.memory.capacity() <= MAX_SPARE_MEMORY) {
-      f.memory.clear();
-      spareMemories.push(f.memory);
-    }
+    SpareFrames.ofCurrentThread().release(f.stack, f.memory);
   }
 
   private ExecutionResult exit(Message m, ExecutionResult r) {
