@@ -39,7 +39,7 @@ public final class SenderRecovery {
     }
     return switch (tx) {
       case LegacyTransaction legacy -> recoverLegacy(legacy, fork, chainId);
-      case TypedTransaction typed -> recover(typed.signingHash(), tx, typed.yParity());
+      case TypedTransaction typed -> recover(TransactionHashes.signingHash(typed), tx, typed.yParity());
     };
   }
 

@@ -2,15 +2,17 @@ package org.linden.chain.tx;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.linden.crypto.Keccak;
 import org.linden.types.Hash;
 
 /**
- * The hashes of recently seen transaction instances, by identity. A transaction's hash is
- * asked for several times between its arrival and its indexing — by the pool, the block
- * builder's validation, the canonical index, the explorer, RPC answers — and each time it
- * would be encoded and hashed again (a few microseconds for a token transfer). Transactions
- * are immutable, so the hash of an instance never changes and an identity hit is exact.
+ * The hashes of recently seen transaction instances, by identity: the transaction hash and a
+ * typed transaction's signing hash. Each is asked for several times between a transaction's
+ * arrival and its indexing — by the pool, the block builder's validation, the canonical
+ * index, the explorer, RPC answers — and each time it would be encoded and hashed again (a
+ * few microseconds for a token transfer). Transactions are immutable, so the hashes of an
+ * instance never change and an identity hit is exact.
  *
  * <p>Two generations bound the number of entries, as in {@link RecoveredSenders}: entries go
  * to the young map; when it is full it becomes the old one and the previous old one is
@@ -62,33 +64,48 @@ final class TransactionHashes {
     }
   }
 
-  private static volatile ConcurrentHashMap<Instance, Hash> young = new ConcurrentHashMap<>();
-  private static volatile ConcurrentHashMap<Instance, Hash> old = new ConcurrentHashMap<>();
+  private static final Memo HASHES = new Memo();
+  private static final Memo SIGNING_HASHES = new Memo();
 
   private TransactionHashes() {}
 
   /** keccak256 of the transaction's canonical encoding. */
   static Hash of(Transaction tx) {
-    Instance key = Instance.lookup(tx);
-    Hash h = young.get(key);
-    if (h == null) {
-      h = old.get(key);
-      if (h == null) {
-        h = Keccak.hash256(tx.encoded());
-      }
-      put(key.stored(), h);
-    }
-    return h;
+    return HASHES.get(tx, t -> Keccak.hash256(t.encoded()));
   }
 
-  private static void put(Instance key, Hash h) {
-    ConcurrentHashMap<Instance, Hash> y = young;
-    y.put(key, h);
-    if (y.size() > GENERATION_SIZE) {
-      synchronized (TransactionHashes.class) {
-        if (young == y) {
-          old = y;
-          young = new ConcurrentHashMap<>();
+  /** The hash the sender of a typed transaction signed ({@link TypedTransaction#signingHash}). */
+  static Hash signingHash(TypedTransaction tx) {
+    return SIGNING_HASHES.get(tx, t -> ((TypedTransaction) t).signingHash());
+  }
+
+  /** One derived hash per instance, in two generations. */
+  private static final class Memo {
+    private volatile ConcurrentHashMap<Instance, Hash> young = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Instance, Hash> old = new ConcurrentHashMap<>();
+
+    Hash get(Transaction tx, Function<Transaction, Hash> derive) {
+      Instance key = Instance.lookup(tx);
+      Hash h = young.get(key);
+      if (h == null) {
+        h = old.get(key);
+        if (h == null) {
+          h = derive.apply(tx);
+        }
+        put(key.stored(), h);
+      }
+      return h;
+    }
+
+    private void put(Instance key, Hash h) {
+      ConcurrentHashMap<Instance, Hash> y = young;
+      y.put(key, h);
+      if (y.size() > GENERATION_SIZE) {
+        synchronized (this) {
+          if (young == y) {
+            old = y;
+            young = new ConcurrentHashMap<>();
+          }
         }
       }
     }

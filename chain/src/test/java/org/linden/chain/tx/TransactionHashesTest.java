@@ -16,6 +16,10 @@ class TransactionHashesTest {
       assertThat(tx.hash()).as("%s", tx.type()).isEqualTo(expected);
       // A second ask answers from the memo, with the same value.
       assertThat(tx.hash()).isEqualTo(expected);
+      if (tx instanceof TypedTransaction typed) {
+        assertThat(TransactionHashes.signingHash(typed)).isEqualTo(typed.signingHash());
+        assertThat(TransactionHashes.signingHash(typed)).isEqualTo(typed.signingHash());
+      }
     }
   }
 
