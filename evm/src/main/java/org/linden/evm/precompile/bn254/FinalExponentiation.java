@@ -39,7 +39,7 @@ final class FinalExponentiation {
    * most one non-zero digit in any four consecutive ones — 14 non-zero digits where the plain
    * non-adjacent form has 24.
    */
-  static final byte[] U_WNAF = widthFourNaf(BigInteger.valueOf(Pairing.U));
+  static final byte[] U_WNAF = Pairing.naf(BigInteger.valueOf(Pairing.U), 4);
 
   private final Fp12Limbs fp12;
   private final long[] w = new long[INVERSES + 4 * Fp12Limbs.SIZE];
@@ -97,25 +97,6 @@ final class FinalExponentiation {
     fp12.mul(w, V, w, V, w, Y0);
     fp12.cyclotomicSquare(w, U, w, U);
     fp12.mul(f, fi, w, U, w, V);
-  }
-
-  /** Signed digits of n in width-4 non-adjacent form, least significant first. */
-  static byte[] widthFourNaf(BigInteger n) {
-    byte[] digits = new byte[n.bitLength() + 1];
-    int len = 0;
-    while (n.signum() > 0) {
-      int d = 0;
-      if (n.testBit(0)) {
-        d = n.mod(BigInteger.valueOf(16)).intValue(); // n - d divisible by 16, d odd in (-8, 8)
-        if (d >= 8) {
-          d -= 16;
-        }
-        n = n.subtract(BigInteger.valueOf(d));
-      }
-      digits[len++] = (byte) d;
-      n = n.shiftRight(1);
-    }
-    return java.util.Arrays.copyOf(digits, len);
   }
 
   /**

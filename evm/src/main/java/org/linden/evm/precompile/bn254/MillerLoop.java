@@ -72,7 +72,6 @@ final class MillerLoop {
   private final Fp12Limbs fp12;
   private final Fp2Limbs fp2;
   private final long[] t = new long[14 * F2];
-  private Membership[] membership = new Membership[0];
 
   MillerLoop(Fp12Limbs fp12) {
     this.fp12 = fp12;
@@ -81,13 +80,15 @@ final class MillerLoop {
 
   /**
    * Writes the product of the Miller functions of the pairs (ps[i], qs[i]) to the element at {@code
-   * fi}; pairs with a point at infinity contribute 1.
+   * fi}; pairs with a point at infinity contribute 1. Returns what the loop showed about each qs[i]
+   * being in G2: pairs with a point at infinity on either side are left out of the loop and come
+   * back {@link Membership#UNDECIDED} unless Q is the point at infinity itself.
    */
-  void run(G1Point[] ps, G2Point[] qs, long[] f, int fi) {
+  Membership[] run(G1Point[] ps, G2Point[] qs, long[] f, int fi) {
     long[] lanes = new long[ps.length * LANE];
     G2Point[] q = new G2Point[ps.length];
     int[] pairOfLane = new int[ps.length];
-    membership = new Membership[ps.length];
+    Membership[] membership = new Membership[ps.length];
     int n = 0;
     for (int i = 0; i < ps.length; i++) {
       // The point at infinity is in G2; a pair left out of the loop is not decided by it.
@@ -110,7 +111,7 @@ final class MillerLoop {
     }
     Fp12Limbs.setOne(f, fi);
     if (n == 0) {
-      return;
+      return membership;
     }
     byte[] naf = Pairing.LOOP_NAF;
     long[] lines = new long[n * LINE];
@@ -148,6 +149,7 @@ final class MillerLoop {
       membership[pairOfLane[i]] = membershipShown(lanes, i * LANE, psi[i].psi());
     }
     multiplyLines(f, fi, lines, n);
+    return membership;
   }
 
   /** f ← f times the lines of the n lanes, two at a time. */
@@ -171,15 +173,6 @@ final class MillerLoop {
       return Membership.UNDECIDED;
     }
     return end.equals(psi3.neg()) ? Membership.IN_G2 : Membership.NOT_IN_G2;
-  }
-
-  /**
-   * What the last {@link #run} showed about qs[i] being in G2: pairs with a point at infinity on
-   * either side are left out of the loop and come back {@link Membership#UNDECIDED} unless Q is
-   * the point at infinity itself.
-   */
-  Membership membership(int i) {
-    return membership[i];
   }
 
   /**

@@ -23,12 +23,26 @@ final class Pairing {
 
   /** Signed binary digits of n with no two adjacent non-zero, least significant first. */
   static byte[] naf(BigInteger n) {
+    return naf(n, 2);
+  }
+
+  /**
+   * Signed digits of n in width-w non-adjacent form, least significant first: each non-zero digit
+   * is odd and below 2^(w-1) in size, and is followed by at least w - 1 zeros. Width 2 is the plain
+   * non-adjacent form.
+   */
+  static byte[] naf(BigInteger n, int width) {
+    BigInteger window = BigInteger.ONE.shiftLeft(width);
+    int half = 1 << (width - 1);
     byte[] digits = new byte[n.bitLength() + 1];
     int len = 0;
     while (n.signum() > 0) {
       int d = 0;
       if (n.testBit(0)) {
-        d = 2 - n.mod(BigInteger.valueOf(4)).intValue(); // 1 or -1, leaving n - d divisible by 4
+        d = n.mod(window).intValue(); // the odd d in (-half, half) that leaves n - d divisible by 2^w
+        if (d >= half) {
+          d -= 1 << width;
+        }
         n = n.subtract(BigInteger.valueOf(d));
       }
       digits[len++] = (byte) d;
@@ -60,10 +74,9 @@ final class Pairing {
   static Verdict checkOnTwist(G1Point[] ps, G2Point[] qs) {
     Fp12Limbs fp12 = new Fp12Limbs();
     long[] f = new long[Fp12Limbs.SIZE];
-    MillerLoop loop = new MillerLoop(fp12);
-    loop.run(ps, qs, f, 0);
+    MillerLoop.Membership[] membership = new MillerLoop(fp12).run(ps, qs, f, 0);
     for (int i = 0; i < qs.length; i++) {
-      MillerLoop.Membership m = loop.membership(i);
+      MillerLoop.Membership m = membership[i];
       if (m == MillerLoop.Membership.NOT_IN_G2
           || m == MillerLoop.Membership.UNDECIDED && !qs[i].isInSubgroup()) {
         return Verdict.Q_NOT_IN_G2;

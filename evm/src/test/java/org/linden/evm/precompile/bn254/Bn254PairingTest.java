@@ -21,10 +21,10 @@ class Bn254PairingTest {
   @Test
   void widthFourNonAdjacentFormsAddUpWithOneDigitInFour() {
     BigInteger u = BigInteger.valueOf(Pairing.U);
-    assertThat(FinalExponentiation.U_WNAF).isEqualTo(FinalExponentiation.widthFourNaf(u));
+    assertThat(FinalExponentiation.U_WNAF).isEqualTo(Pairing.naf(u, 4));
     for (int k = 0; k < 200; k++) {
       BigInteger n = k == 0 ? u : new BigInteger(1 + k % 80, rnd).add(BigInteger.ONE);
-      byte[] digits = FinalExponentiation.widthFourNaf(n);
+      byte[] digits = Pairing.naf(n, 4);
       BigInteger sum = BigInteger.ZERO;
       int lastNonZero = -4;
       for (int i = 0; i < digits.length; i++) {
