@@ -334,8 +334,6 @@ public final class Blockchain {
     boolean built = executed != null;
     if (!built) {
       BlockValidator.validateBody(block, fork);
-    }
-    if (executed == null) {
       JournaledWorldState world = new JournaledWorldState(state);
       BlockResult result = processor.process(block, world, this::canonicalHashOrZero, null, changes -> {
         // Pre-Byzantium receipts: the root after each transaction, worked out without writing.

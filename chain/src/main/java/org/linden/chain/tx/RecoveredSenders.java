@@ -1,6 +1,5 @@
 package org.linden.chain.tx;
 
-import java.util.concurrent.ConcurrentHashMap;
 import org.linden.crypto.Signature;
 import org.linden.types.Address;
 import org.linden.types.Hash;
@@ -12,48 +11,23 @@ import org.linden.types.Hash;
  * builder or importer executes it, when the explorer indexes it and when RPC answers show
  * it; ECDSA recovery is by far the most expensive of these steps (tens of microseconds).
  *
- * <p>Two generations bound the memory: new entries go to the young map; when it is full
- * it becomes the old one and the previous old one is dropped. A lookup that hits the old
- * generation moves the entry back to the young one.
+ * <p>Two generations bound the memory ({@link Generations}).
  */
 final class RecoveredSenders {
   private record Input(Hash signingHash, Signature signature) {}
 
-  private final int generationSize;
-  private volatile ConcurrentHashMap<Input, Address> young = new ConcurrentHashMap<>();
-  private volatile ConcurrentHashMap<Input, Address> old = new ConcurrentHashMap<>();
+  private final Generations<Input, Address> recovered;
 
   RecoveredSenders(int generationSize) {
-    this.generationSize = generationSize;
+    this.recovered = new Generations<>(generationSize);
   }
 
   /** The sender recovered before from exactly this input, or null. */
   Address get(Hash signingHash, Signature signature) {
-    Input key = new Input(signingHash, signature);
-    Address a = young.get(key);
-    if (a == null) {
-      a = old.get(key);
-      if (a != null) {
-        put(key, a);
-      }
-    }
-    return a;
+    return recovered.get(new Input(signingHash, signature));
   }
 
   void put(Hash signingHash, Signature signature, Address sender) {
-    put(new Input(signingHash, signature), sender);
-  }
-
-  private void put(Input key, Address sender) {
-    ConcurrentHashMap<Input, Address> y = young;
-    y.put(key, sender);
-    if (y.size() > generationSize) {
-      synchronized (this) {
-        if (young == y) {
-          old = y;
-          young = new ConcurrentHashMap<>();
-        }
-      }
-    }
+    recovered.put(new Input(signingHash, signature), sender);
   }
 }

@@ -1,7 +1,6 @@
 package org.linden.chain.tx;
 
 import java.lang.ref.WeakReference;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.linden.crypto.Keccak;
 import org.linden.types.Hash;
@@ -14,9 +13,8 @@ import org.linden.types.Hash;
  * few microseconds for a token transfer). Transactions are immutable, so the hashes of an
  * instance never change and an identity hit is exact.
  *
- * <p>Two generations bound the number of entries, as in {@link RecoveredSenders}: entries go
- * to the young map; when it is full it becomes the old one and the previous old one is
- * dropped. Entries hold their transactions weakly.
+ * <p>Two generations bound the number of entries ({@link Generations}); entries hold their
+ * transactions weakly.
  */
 final class TransactionHashes {
   private static final int GENERATION_SIZE = 16_384;
@@ -81,33 +79,16 @@ final class TransactionHashes {
 
   /** One derived hash per instance, in two generations. */
   private static final class Memo {
-    private volatile ConcurrentHashMap<Instance, Hash> young = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<Instance, Hash> old = new ConcurrentHashMap<>();
+    private final Generations<Instance, Hash> hashes = new Generations<>(GENERATION_SIZE);
 
     Hash get(Transaction tx, Function<Transaction, Hash> derive) {
       Instance key = Instance.lookup(tx);
-      Hash h = young.get(key);
+      Hash h = hashes.get(key, Instance::stored);
       if (h == null) {
-        h = old.get(key);
-        if (h == null) {
-          h = derive.apply(tx);
-        }
-        put(key.stored(), h);
+        h = derive.apply(tx);
+        hashes.put(key.stored(), h);
       }
       return h;
-    }
-
-    private void put(Instance key, Hash h) {
-      ConcurrentHashMap<Instance, Hash> y = young;
-      y.put(key, h);
-      if (y.size() > GENERATION_SIZE) {
-        synchronized (this) {
-          if (young == y) {
-            old = y;
-            young = new ConcurrentHashMap<>();
-          }
-        }
-      }
     }
   }
 }
